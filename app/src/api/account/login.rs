@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+
+use crate::domain::AppError;
+
+/// Signs in with e-mail and password, rotating the session cookie.
+#[server(endpoint = "login")]
+pub async fn login(email: String, password: String) -> Result<(), AppError> {
+    use crate::{
+        api::respond::{self, Done},
+        domain::Notice,
+        routes::paths,
+        ssr::{
+            accounts,
+            request::{request_context, set_cookie},
+            sessions,
+            state::app_state,
+        },
+    };
+    let state = app_state()?;
+    let request = request_context();
+    // A session already open in this browser ends: a sign-in always gets a fresh id.
+    if let Some(previous) = &request.session_digest {
+        sessions::end(&state.db, previous).await.map_err(AppError::from)?;
+    }
+    let result = accounts::login(&state, &email, &password, &request.client).await.map(|cookie| {
+        set_cookie(&cookie);
+        Done::to(paths::HOME, Notice::SignedIn)
+    });
+    respond::form("login", paths::LOGIN, &[("email", &email)], result)
+}

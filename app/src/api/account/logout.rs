@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use crate::domain::AppError;
+
+/// Signs out: the session ends on the server and the cookie is cleared.
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use crate::{
+        api::respond::{self, Done},
+        domain::Notice,
+        routes::paths,
+        ssr::{
+            request::{request_context, set_cookie},
+            sessions,
+            state::app_state,
+        },
+    };
+    let state = app_state()?;
+    let result = async {
+        if let Some(digest) = request_context().session_digest {
+            sessions::end(&state.db, &digest).await?;
+        }
+        set_cookie(&sessions::cleared_cookie(&state.settings));
+        Ok(Done::to(paths::HOME, Notice::SignedOut))
+    }
+    .await;
+    respond::form("logout", paths::LOGOUT, &[], result)
+}

@@ -1,0 +1,13 @@
+//! Account entry and self-service.
+
+pub mod change_email;
+pub mod change_password;
+pub mod delete_account;
+pub mod forgot_password;
+pub mod login;
+pub mod logout;
+pub mod register;
+pub mod reset_password;
+pub mod set_locale;
+pub mod update_profile;
+pub mod verify_email;

@@ -1,0 +1,11 @@
+//! Coordinators' server functions. Every one starts with the coordinator
+//! check; district scope is checked by the service for each target.
+
+pub mod audit_log;
+pub mod invite_user;
+pub mod list_users;
+pub mod send_test_mail;
+pub mod set_roles;
+pub mod set_user_active;
+pub mod undelivered_mail;
+pub mod user_detail;

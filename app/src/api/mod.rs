@@ -1,0 +1,73 @@
+//! Server functions, grouped by area, one concern per file. Each is the
+//! target of a plain HTML form (or a fetch) and checks authorisation itself.
+
+pub mod account;
+pub mod admin;
+
+/// How a form's server function answers: success redirects with a notice;
+/// a problem with the input goes back to the form as flash feedback for a
+/// plain post, or as an error with its HTTP status for anything else.
+#[cfg(feature = "ssr")]
+pub(crate) mod respond {
+    use crate::{
+        domain::{AppError, Notice},
+        routes::paths,
+        ssr::{error::ServiceResult, flash, request::is_plain_form_post, state::app_state},
+    };
+
+    /// Where to go after a form succeeded, and what to say there.
+    pub struct Done {
+        pub redirect: String,
+        pub notice: Option<Notice>,
+    }
+
+    impl Done {
+        pub fn to(path: impl Into<String>, notice: Notice) -> Done {
+            Done { redirect: path.into(), notice: Some(notice) }
+        }
+    }
+
+    /// Turns a service result into the form's response. `form` is the form's
+    /// id, `back` the page it lives on, `values` what to refill on failure.
+    pub fn form(form: &str, back: &str, values: &[(&str, &str)], result: ServiceResult<Done>) -> Result<(), AppError> {
+        let state = app_state()?;
+        match result {
+            Ok(done) => {
+                if let Some(notice) = done.notice {
+                    flash::notice(&state, notice);
+                }
+                leptos_axum::redirect(&done.redirect);
+                Ok(())
+            }
+            Err(error) => {
+                let error = AppError::from(error);
+                let plain = is_plain_form_post();
+                match &error {
+                    AppError::Invalid(_) | AppError::Refused(_) if plain => {
+                        flash::form_failed(&state, form, &error, values);
+                        leptos_axum::redirect(back);
+                        Ok(())
+                    }
+                    AppError::Unauthenticated if plain => {
+                        leptos_axum::redirect(paths::LOGIN);
+                        Ok(())
+                    }
+                    _ => fail(error),
+                }
+            }
+        }
+    }
+
+    /// Sets the response status that matches `error` and returns it.
+    pub fn fail<T>(error: AppError) -> Result<T, AppError> {
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(http::StatusCode::from_u16(error.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
+        }
+        Err(error)
+    }
+
+    /// For data-returning server functions: maps a service error to its status.
+    pub fn data<T>(result: ServiceResult<T>) -> Result<T, AppError> {
+        result.or_else(|e| fail(AppError::from(e)))
+    }
+}

@@ -1,0 +1,213 @@
+//! Forms that post to server functions as plain HTML, so they work with
+//! JavaScript off, and fields that show their own error beside them.
+
+use leptos::prelude::*;
+
+use super::page::use_form_feedback;
+use crate::{
+    domain::FormFeedback,
+    i18n::{problem_text, use_texts},
+};
+
+/// The feedback of the enclosing form, if its last post failed.
+#[derive(Clone, Default)]
+struct FieldFeedback(Option<FormFeedback>);
+
+fn use_field_feedback() -> Option<FormFeedback> {
+    use_context::<FieldFeedback>().and_then(|f| f.0)
+}
+
+/// A form posting to `action` (a server function's URL). `id` names it, so
+/// problems sent back by the server land on this form and no other.
+#[component]
+pub fn PostForm(action: &'static str, id: &'static str, #[prop(optional)] class: &'static str, children: Children) -> impl IntoView {
+    let t = use_texts();
+    let feedback = use_form_feedback(id);
+    provide_context(FieldFeedback(feedback.clone()));
+    let summary = feedback.filter(|f| !f.problems.is_empty()).map(|feedback| {
+        let items = feedback
+            .problems
+            .iter()
+            .map(|p| {
+                let text = problem_text(t, p.problem);
+                if p.field.is_empty() {
+                    view! { <li>{text}</li> }.into_any()
+                } else {
+                    view! { <li><a href=format!("#field-{}", p.field)>{text}</a></li> }.into_any()
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="alert alert-danger" role="alert" id=format!("{id}-problems")>
+                <p class="alert-title">{t.form_problems_title}</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
+    view! {
+        <form method="post" action=action id=id class=class novalidate>
+            {summary}
+            {children()}
+        </form>
+    }
+}
+
+/// The problem for a field and the attributes that tie it to its input.
+fn field_problem(name: &str) -> Option<&'static str> {
+    let t = use_texts();
+    use_field_feedback().and_then(|f| f.problem_for(name)).map(|p| problem_text(t, p))
+}
+
+fn refill(name: &str) -> Option<String> {
+    use_field_feedback().and_then(|f| f.value(name).map(str::to_owned))
+}
+
+/// One labelled input. `kind` is the input type; password inputs are never
+/// refilled and get a show/hide toggle once the page is interactive.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let t = use_texts();
+    let id = format!("field-{name}");
+    let problem = field_problem(name);
+    let is_password = kind == "password";
+    let value = if is_password { None } else { refill(name).or(value) };
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let error_id = problem.map(|_| format!("{id}-error"));
+    let described_by = [hint_id.clone(), error_id.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let revealed = RwSignal::new(false);
+    let interactive = RwSignal::new(false);
+    Effect::new(move |_| interactive.set(true));
+    let input_type = move || if is_password && revealed.get() { "text" } else { kind };
+    view! {
+        <div class="form-field" class:has-error=problem.is_some()>
+            <label for=id.clone()>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+            {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p}</p> })}
+            <div class="input-row">
+                <input
+                    id=id.clone()
+                    name=name
+                    type=input_type
+                    value=value
+                    autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                    required=required
+                    aria-required=required.then_some("true")
+                    aria-invalid=problem.map(|_| "true")
+                    aria-describedby=(!described_by.is_empty()).then_some(described_by)
+                />
+                {move || (is_password && interactive.get()).then(|| view! {
+                    <button
+                        type="button"
+                        class="btn btn-outline-secondary reveal"
+                        aria-controls=format!("field-{name}")
+                        aria-pressed=move || if revealed.get() { "true" } else { "false" }
+                        on:click=move |_| revealed.update(|r| *r = !*r)
+                    >
+                        {move || if revealed.get() { t.form_hide_password } else { t.form_show_password }}
+                    </button>
+                })}
+            </div>
+        </div>
+    }
+}
+
+/// A drop-down choice. `options` are (value, label) pairs.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] placeholder: Option<&'static str>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let problem = field_problem(name);
+    let selected = refill(name).or(value).unwrap_or_default();
+    let error_id = problem.map(|_| format!("{id}-error"));
+    view! {
+        <div class="form-field" class:has-error=problem.is_some()>
+            <label for=id.clone()>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p}</p> })}
+            <select id=id name=name required=required aria-invalid=problem.map(|_| "true") aria-describedby=error_id.clone()>
+                {placeholder.map(|p| view! { <option value="" selected=selected.is_empty()>{p}</option> })}
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is_selected = value == selected;
+                        view! { <option value=value selected=is_selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A group of radio buttons with a legend.
+#[component]
+pub fn RadioGroup(
+    name: &'static str,
+    legend: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let problem = field_problem(name);
+    let selected = refill(name).or(value).unwrap_or_default();
+    let error_id = problem.map(|_| format!("{id}-error"));
+    view! {
+        <fieldset class="form-field radio-group" id=id.clone() class:has-error=problem.is_some() aria-describedby=error_id.clone()>
+            <legend>{legend}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</legend>
+            {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p}</p> })}
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(index, (value, text))| {
+                    let option_id = format!("{id}-{index}");
+                    let checked = value == selected;
+                    view! {
+                        <div class="form-check">
+                            <input type="radio" id=option_id.clone() name=name value=value checked=checked/>
+                            <label for=option_id>{text}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// A single checkbox that posts `value` when ticked.
+#[component]
+pub fn CheckboxField(
+    name: String,
+    label: String,
+    #[prop(default = "on".to_owned(), into)] value: String,
+    #[prop(optional)] checked: bool,
+) -> impl IntoView {
+    let id = format!("field-{}", name.replace(['[', ']'], "-"));
+    let problem = field_problem(&name);
+    let error_id = problem.map(|_| format!("{id}-error"));
+    view! {
+        <div class="form-check" class:has-error=problem.is_some()>
+            {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p}</p> })}
+            <input type="checkbox" id=id.clone() name=name value=value checked=checked aria-describedby=error_id.clone()/>
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// The form's main button.
+#[component]
+pub fn SubmitButton(label: &'static str, #[prop(default = "btn btn-primary")] class: &'static str) -> impl IntoView {
+    view! { <button type="submit" class=class>{label}</button> }
+}

@@ -1,0 +1,5 @@
+//! Reusable view pieces.
+
+pub mod form;
+pub mod layout;
+pub mod page;

@@ -1,0 +1,98 @@
+//! Hooks for what pages commonly need from the page context.
+
+use leptos::prelude::*;
+
+use crate::domain::{Flash, FormFeedback, Notice, PageContext, Role, SessionUser};
+
+pub fn use_page_context() -> PageContext {
+    use_context::<PageContext>().unwrap_or_default()
+}
+
+pub fn use_user() -> Option<SessionUser> {
+    use_page_context().user
+}
+
+/// The feedback left for form `form`, if the last post of it failed.
+pub fn use_form_feedback(form: &str) -> Option<FormFeedback> {
+    match use_page_context().flash {
+        Some(Flash::Form(feedback)) if feedback.form == form => Some(feedback),
+        _ => None,
+    }
+}
+
+pub fn use_notice() -> Option<Notice> {
+    match use_page_context().flash {
+        Some(Flash::Notice(notice)) => Some(notice),
+        _ => None,
+    }
+}
+
+/// Whether the reader holds `role` anywhere.
+pub fn user_has_role(role: Role) -> bool {
+    use_user().is_some_and(|u| u.has_role(role))
+}
+
+/// Sets the HTTP status of the page being rendered on the server; a no-op
+/// in the browser, where the page is already loaded.
+pub fn set_page_status(status: u16) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(code) = http::StatusCode::from_u16(status) {
+            response.set_status(code);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+}
+
+/// Shown instead of a page the reader may not see (and sent with 403).
+#[component]
+pub fn Forbidden() -> impl IntoView {
+    let t = crate::i18n::use_texts();
+    set_page_status(403);
+    view! {
+        <leptos_meta::Title text=t.forbidden_title/>
+        <h1>{t.forbidden_title}</h1>
+        <p>{t.forbidden_body}</p>
+    }
+}
+
+/// Renders `children` for a signed-in reader; anyone else is sent to the
+/// sign-in page. The server functions behind the page check again.
+#[component]
+pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
+    move || {
+        if use_user().is_some() {
+            children().into_any()
+        } else {
+            view! { <leptos_router::components::Redirect path=crate::routes::paths::LOGIN/> }.into_any()
+        }
+    }
+}
+
+/// Renders `children` for a coordinator; a signed-in reader without the
+/// role sees "forbidden", a visitor is sent to sign in.
+#[component]
+pub fn CoordinatorOnly(children: ChildrenFn) -> impl IntoView {
+    view! {
+        <SignedIn>
+            {
+                let children = children.clone();
+                move || if user_has_role(Role::Coordinator) { children().into_any() } else { view! { <Forbidden/> }.into_any() }
+            }
+        </SignedIn>
+    }
+}
+
+/// The message shown when loading a page's data failed.
+#[component]
+pub fn LoadError(error: crate::domain::AppError) -> impl IntoView {
+    let t = crate::i18n::use_texts();
+    set_page_status(error.status());
+    let text = match error {
+        crate::domain::AppError::Forbidden => t.forbidden_body,
+        crate::domain::AppError::NotFound => t.not_found_body,
+        _ => t.error_generic,
+    };
+    view! { <div class="alert alert-danger" role="alert">{text}</div> }
+}

@@ -1,0 +1,66 @@
+//! What the coordinators' pages show.
+
+use serde::{Deserialize, Serialize};
+
+use super::{District, RoleGrant, UserStatus};
+
+/// Rows per page in every admin list.
+pub const PAGE_SIZE: u64 = 25;
+
+/// The filters of the users list, as they appear in its URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserFilter {
+    pub query: String,
+    pub role: Option<super::Role>,
+    pub district: Option<District>,
+    pub status: Option<UserStatus>,
+    /// Zero-based.
+    pub page: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub home_district: District,
+    pub status: UserStatus,
+    pub grants: Vec<RoleGrant>,
+    /// Whether the viewing coordinator may change this account.
+    pub manageable: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserPage {
+    pub rows: Vec<UserRow>,
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRow {
+    pub at: i64,
+    pub actor: Option<String>,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub rows: Vec<AuditRow>,
+    pub page: u64,
+    pub pages: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub status: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub created_at: i64,
+}

@@ -1,0 +1,83 @@
+//! What can go wrong, as a user is told it. Internals never cross to the
+//! browser: the server logs them and sends `AppError::Internal`.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+/// A reason a request was refused, translated on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    EmailInvalid,
+    EmailTaken,
+    NameInvalid,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordsDiffer,
+    ChoiceInvalid,
+    DistrictUnknown,
+    BadCredentials,
+    AccountNotActive,
+    TokenInvalid,
+    RateLimited,
+    ConfirmationMissing,
+    LastCoordinator,
+}
+
+/// A problem with one field of a form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub problem: Problem,
+}
+
+/// The error every server function returns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("the input is not valid")]
+    Invalid(Vec<FieldProblem>),
+    #[error("{0:?}")]
+    Refused(Problem),
+    #[error("sign-in required")]
+    Unauthenticated,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("internal error")]
+    Internal,
+    #[error("request failed: {0}")]
+    Request(String),
+}
+
+impl AppError {
+    /// One invalid field.
+    pub fn field(field: &str, problem: Problem) -> AppError {
+        AppError::Invalid(vec![FieldProblem { field: field.to_owned(), problem }])
+    }
+
+    /// The HTTP status that says the same thing.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 422,
+            AppError::Refused(Problem::RateLimited) => 429,
+            AppError::Refused(_) => 400,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Internal => 500,
+            AppError::Request(_) => 400,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Request(value.to_string())
+    }
+}

@@ -1,0 +1,53 @@
+//! One-shot messages carried across a redirect: a notice after something
+//! worked, or a form's problems and the values to put back after it did not.
+//! This is what lets every form work as a plain HTML post without JavaScript.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::FieldProblem;
+
+/// A confirmation shown once at the top of the next page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Notice {
+    Registered,
+    EmailVerified,
+    SignedIn,
+    SignedOut,
+    ResetMailSent,
+    PasswordChanged,
+    ProfileSaved,
+    EmailChangeSent,
+    AccountDeleted,
+    UserUpdated,
+    InvitationSent,
+    TestMailQueued,
+}
+
+/// A form sent back with problems: which form, what was wrong, what to refill.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormFeedback {
+    pub form: String,
+    pub problems: Vec<FieldProblem>,
+    /// The values the user typed, to put back; never passwords.
+    pub values: BTreeMap<String, String>,
+}
+
+impl FormFeedback {
+    /// The problem with `field`, if any.
+    pub fn problem_for(&self, field: &str) -> Option<super::Problem> {
+        self.problems.iter().find(|p| p.field == field).map(|p| p.problem)
+    }
+
+    pub fn value(&self, field: &str) -> Option<&str> {
+        self.values.get(field).map(String::as_str)
+    }
+}
+
+/// What the previous request left for this page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Flash {
+    Notice(Notice),
+    Form(FormFeedback),
+}

@@ -1,0 +1,17 @@
+//! Types shared by the browser and the server: roles, districts, validated
+//! inputs, what pages show, and the errors a user can be told about.
+
+mod account;
+pub mod admin;
+mod error;
+mod flash;
+mod page;
+mod people;
+mod rome_time;
+
+pub use account::{DisplayName, Email, NewPassword, RegistrationKind};
+pub use error::{AppError, FieldProblem, Problem};
+pub use flash::{Flash, FormFeedback, Notice};
+pub use page::PageContext;
+pub use people::{District, Role, RoleGrant, SessionUser, UserStatus};
+pub use rome_time::{rome_offset_seconds, rome_time};

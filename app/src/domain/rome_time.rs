@@ -1,0 +1,81 @@
+//! Times are stored in UTC and shown in Europe/Rome. The rule is fixed by EU
+//! law (summer time from the last Sunday of March to the last Sunday of
+//! October, switching at 01:00 UTC), so it is computed here rather than
+//! shipping a time-zone database to the browser.
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = u32::try_from(day_of_year - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+    let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// (year, month, day) → days since 1970-01-01.
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let month = i64::from(month);
+    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The Unix time of 01:00 UTC on the last Sunday of `month` in `year`.
+fn last_sunday_switch(year: i64, month: u32) -> i64 {
+    let last_day = days_from_civil(year, month, 31);
+    // 1970-01-01 was a Thursday: weekday 0 = Sunday is (days + 4) mod 7.
+    let weekday = (last_day + 4).rem_euclid(7);
+    (last_day - weekday) * 86_400 + 3_600
+}
+
+/// The offset of Europe/Rome from UTC at a given instant, in seconds.
+pub fn rome_offset_seconds(unix_seconds: i64) -> i64 {
+    let (year, _, _) = civil_from_days(unix_seconds.div_euclid(86_400));
+    let summer = unix_seconds >= last_sunday_switch(year, 3) && unix_seconds < last_sunday_switch(year, 10);
+    if summer { 7_200 } else { 3_600 }
+}
+
+/// "dd/mm/yyyy hh:mm" in Europe/Rome.
+pub fn rome_time(unix_seconds: i64) -> String {
+    let local = unix_seconds + rome_offset_seconds(unix_seconds);
+    let (year, month, day) = civil_from_days(local.div_euclid(86_400));
+    let seconds_of_day = local.rem_euclid(86_400);
+    format!("{day:02}/{month:02}/{year} {:02}:{:02}", seconds_of_day / 3_600, (seconds_of_day % 3_600) / 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn winter_and_summer_times_in_rome() {
+        // 2026-01-15 12:00 UTC → 13:00 in Rome (CET).
+        assert_eq!(rome_time(1_768_478_400), "15/01/2026 13:00");
+        // 2026-07-01 12:00 UTC → 14:00 in Rome (CEST).
+        assert_eq!(rome_time(1_782_907_200), "01/07/2026 14:00");
+    }
+
+    #[test]
+    fn summer_time_starts_on_the_last_sunday_of_march_at_one_utc() {
+        // 2026-03-29 is the last Sunday of March.
+        let switch = last_sunday_switch(2026, 3);
+        assert_eq!(rome_time(switch - 1), "29/03/2026 01:59");
+        assert_eq!(rome_time(switch), "29/03/2026 03:00");
+    }
+
+    #[test]
+    fn civil_dates_round_trip() {
+        for days in [-1000, 0, 1, 20_000, 20_454, 30_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Languages and the interface texts. The texts live in `locales/*.toml`;
+//! `build.rs` turns them into the `Texts` constants included here.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+include!(concat!(env!("OUT_DIR"), "/texts.rs"));
+
+/// A language the interface speaks. Italian is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    It,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::It, Locale::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::It => "it",
+            Locale::En => "en",
+        }
+    }
+
+    /// Reads a language code; anything unknown is `None`, never a panic.
+    pub fn from_code(code: &str) -> Option<Locale> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "it" => Some(Locale::It),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Locale::It => &IT,
+            Locale::En => &EN,
+        }
+    }
+
+    /// The language's own name, as shown in the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::It => "Italiano",
+            Locale::En => "English",
+        }
+    }
+}
+
+/// The language of the page being rendered, provided once by the app root.
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
+
+/// The texts of the page being rendered.
+pub fn use_texts() -> &'static Texts {
+    use_locale().texts()
+}
+
+/// Fills `{name}`-style placeholders in a text.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = text.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+use crate::domain::{Notice, Problem, Role, UserStatus};
+
+/// The name of a role, as people read it.
+pub fn role_name(t: &Texts, role: Role) -> &'static str {
+    match role {
+        Role::Guardian => t.role_guardian,
+        Role::Operator => t.role_operator,
+        Role::Trainer => t.role_trainer,
+        Role::Jurist => t.role_jurist,
+        Role::Coordinator => t.role_coordinator,
+    }
+}
+
+pub fn status_name(t: &Texts, status: UserStatus) -> &'static str {
+    match status {
+        UserStatus::Unverified => t.status_unverified,
+        UserStatus::Invited => t.status_invited,
+        UserStatus::Active => t.status_active,
+        UserStatus::Deactivated => t.status_deactivated,
+    }
+}
+
+/// What to tell the user about a problem.
+pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
+    match problem {
+        Problem::Required => t.problem_required,
+        Problem::EmailInvalid => t.problem_email_invalid,
+        Problem::EmailTaken => t.problem_email_taken,
+        Problem::NameInvalid => t.problem_name_invalid,
+        Problem::PasswordTooShort => t.problem_password_too_short,
+        Problem::PasswordTooLong => t.problem_password_too_long,
+        Problem::PasswordsDiffer => t.problem_passwords_differ,
+        Problem::ChoiceInvalid => t.problem_choice_invalid,
+        Problem::DistrictUnknown => t.problem_district_unknown,
+        Problem::BadCredentials => t.problem_bad_credentials,
+        Problem::AccountNotActive => t.problem_account_not_active,
+        Problem::TokenInvalid => t.problem_token_invalid,
+        Problem::RateLimited => t.problem_rate_limited,
+        Problem::ConfirmationMissing => t.problem_confirmation_missing,
+        Problem::LastCoordinator => t.problem_last_coordinator,
+    }
+}
+
+pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
+    match notice {
+        Notice::Registered => t.notice_registered,
+        Notice::EmailVerified => t.notice_email_verified,
+        Notice::SignedIn => t.notice_signed_in,
+        Notice::SignedOut => t.notice_signed_out,
+        Notice::ResetMailSent => t.notice_reset_mail_sent,
+        Notice::PasswordChanged => t.notice_password_changed,
+        Notice::ProfileSaved => t.notice_profile_saved,
+        Notice::EmailChangeSent => t.notice_email_change_sent,
+        Notice::AccountDeleted => t.notice_account_deleted,
+        Notice::UserUpdated => t.notice_user_updated,
+        Notice::InvitationSent => t.notice_invitation_sent,
+        Notice::TestMailQueued => t.notice_test_mail_queued,
+    }
+}

@@ -1,0 +1,66 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::{
+    api::account::{change_email::ChangeEmail, change_password::ChangePassword, update_profile::UpdateProfile},
+    components::{
+        form::{PostForm, SelectField, SubmitButton, TextField},
+        page::{SignedIn, use_user},
+    },
+    i18n::{Locale, role_name, use_texts},
+    routes::paths,
+};
+use leptos::server_fn::ServerFn as _;
+
+/// The signed-in user's profile: name and language, address, password.
+#[component]
+pub fn Profile() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <Title text=t.profile_title/>
+        <SignedIn>
+            {move || use_user().map(|user| {
+                let locales = Locale::ALL.into_iter().map(|l| (l.code().to_owned(), l.native_name().to_owned())).collect::<Vec<_>>();
+                let roles = user
+                    .grants
+                    .iter()
+                    .map(|g| format!("{} ({})", role_name(t, g.role), g.district.name()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                view! {
+                    <h1>{t.profile_title}</h1>
+                    <p>{t.profile_roles}": "{roles}</p>
+                    <section class="panel">
+                        <h2>{t.profile_details_title}</h2>
+                        <PostForm action=UpdateProfile::url() id="profile">
+                            <TextField name="name" label=t.field_name autocomplete="name" value=user.name.clone() required=true/>
+                            <SelectField name="locale" label=t.field_language options=locales value=user.locale.code().to_owned() required=true/>
+                            <SubmitButton label=t.form_save/>
+                        </PostForm>
+                    </section>
+                    <section class="panel">
+                        <h2>{t.profile_email_title}</h2>
+                        <p>{t.profile_email_current}": "<strong>{user.email.clone()}</strong></p>
+                        <p>{t.profile_email_lead}</p>
+                        <PostForm action=ChangeEmail::url() id="change_email">
+                            <TextField name="new_email" label=t.field_new_email kind="email" autocomplete="email" required=true/>
+                            <TextField name="current_password" label=t.field_current_password kind="password" autocomplete="current-password" required=true/>
+                            <SubmitButton label=t.profile_email_submit/>
+                        </PostForm>
+                    </section>
+                    <section class="panel">
+                        <h2>{t.profile_password_title}</h2>
+                        <PostForm action=ChangePassword::url() id="change_password">
+                            <TextField name="current_password" label=t.field_current_password kind="password" autocomplete="current-password" required=true/>
+                            <TextField name="new_password" label=t.field_new_password kind="password" autocomplete="new-password" hint=t.field_password_hint required=true/>
+                            <TextField name="password_confirm" label=t.field_password_confirm kind="password" autocomplete="new-password" required=true/>
+                            <SubmitButton label=t.profile_password_submit/>
+                        </PostForm>
+                    </section>
+                    <p><A href=paths::ACCOUNT_DATA>{t.data_title}</A></p>
+                }
+            })}
+        </SignedIn>
+    }
+}

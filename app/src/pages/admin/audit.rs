@@ -1,0 +1,63 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_query_map};
+
+use super::{AdminNav, format_time};
+use crate::{
+    api::admin::audit_log::audit_log,
+    components::page::{CoordinatorOnly, LoadError},
+    i18n::use_texts,
+    routes::paths,
+};
+
+/// The audit log, newest first.
+#[component]
+pub fn AuditLog() -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let page = Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok()).unwrap_or(1).saturating_sub(1)));
+    let entries = Resource::new(move || page.get(), audit_log);
+    view! {
+        <Title text=t.admin_audit_title/>
+        <CoordinatorOnly>
+            <h1>{t.admin_audit_title}</h1>
+            <AdminNav/>
+            <p>{t.admin_audit_lead}</p>
+            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+                {move || entries.get().map(|result| match result {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok(log) => view! {
+                        <div class="table-wrap">
+                            <table class="table">
+                                <thead><tr>
+                                    <th scope="col">{t.admin_when}</th>
+                                    <th scope="col">{t.admin_who}</th>
+                                    <th scope="col">{t.admin_what}</th>
+                                    <th scope="col">{t.admin_subject}</th>
+                                    <th scope="col">{t.admin_detail}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {log.rows.into_iter().map(|row| view! {
+                                        <tr>
+                                            <td>{format_time(row.at)}</td>
+                                            <td>{row.actor.unwrap_or_default()}</td>
+                                            <td><code>{row.action}</code></td>
+                                            <td>{row.subject}</td>
+                                            <td>{row.detail}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <nav class="pagination" aria-label=t.pagination_label>
+                            {(log.page > 0).then(|| view! { <A href=format!("{}?page={}", paths::ADMIN_AUDIT, log.page) attr:rel="prev">{t.pagination_previous}</A> })}
+                            <span>{crate::i18n::fill(t.pagination_position, &[("page", &(log.page + 1).to_string()), ("pages", &log.pages.to_string())])}</span>
+                            {(log.page + 1 < log.pages).then(|| view! { <A href=format!("{}?page={}", paths::ADMIN_AUDIT, log.page + 2) attr:rel="next">{t.pagination_next}</A> })}
+                        </nav>
+                    }
+                    .into_any(),
+                })}
+            </Suspense>
+        </CoordinatorOnly>
+    }
+}

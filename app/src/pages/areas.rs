@@ -1,0 +1,41 @@
+//! The entry pages of the three areas and the FAQ: what each offers and who
+//! it is for. Their content pages arrive with each area.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::i18n::use_texts;
+
+#[component]
+fn AreaIntro(title: &'static str, lead: &'static str, body: &'static str) -> impl IntoView {
+    view! {
+        <Title text=title/>
+        <h1>{title}</h1>
+        <p class="lead">{lead}</p>
+        <p>{body}</p>
+    }
+}
+
+#[component]
+pub fn Training() -> impl IntoView {
+    let t = use_texts();
+    view! { <AreaIntro title=t.area_training_title lead=t.area_training_lead body=t.area_training_body/> }
+}
+
+#[component]
+pub fn Community() -> impl IntoView {
+    let t = use_texts();
+    view! { <AreaIntro title=t.area_community_title lead=t.area_community_lead body=t.area_community_body/> }
+}
+
+#[component]
+pub fn Consultations() -> impl IntoView {
+    let t = use_texts();
+    view! { <AreaIntro title=t.area_consultations_title lead=t.area_consultations_lead body=t.area_consultations_body/> }
+}
+
+#[component]
+pub fn Faq() -> impl IntoView {
+    let t = use_texts();
+    view! { <AreaIntro title=t.area_faq_title lead=t.area_faq_lead body=t.area_faq_body/> }
+}

@@ -1,0 +1,8 @@
+//! One file per page, grouped by area.
+
+pub mod account;
+pub mod admin;
+pub mod areas;
+pub mod home;
+pub mod not_found;
+pub mod privacy;

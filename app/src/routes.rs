@@ -1,0 +1,76 @@
+//! Every path of the application, in one list. Paths are English and stable;
+//! the language switch changes words, never paths.
+
+use leptos::prelude::*;
+use leptos_router::{
+    SsrMode,
+    components::{Route, Routes},
+    path,
+};
+
+use crate::pages::{self, account, admin, areas};
+
+/// Paths, for links and redirects.
+pub mod paths {
+    pub const HOME: &str = "/";
+    pub const REGISTER: &str = "/register";
+    pub const LOGIN: &str = "/login";
+    pub const LOGOUT: &str = "/logout";
+    pub const PASSWORD_FORGOT: &str = "/password/forgot";
+    pub const ACCOUNT: &str = "/account";
+    pub const ACCOUNT_DATA: &str = "/account/data";
+    pub const TRAINING: &str = "/training";
+    pub const COMMUNITY: &str = "/community";
+    pub const CONSULTATIONS: &str = "/consultations";
+    pub const FAQ: &str = "/faq";
+    pub const PRIVACY: &str = "/privacy";
+    pub const ADMIN: &str = "/admin";
+    pub const ADMIN_USERS: &str = "/admin/users";
+    pub const ADMIN_INVITE: &str = "/admin/users/invite";
+    pub const ADMIN_AUDIT: &str = "/admin/audit";
+    pub const ADMIN_OUTBOX: &str = "/admin/outbox";
+    pub const HEALTHZ: &str = "/healthz";
+    pub const READYZ: &str = "/readyz";
+
+    pub fn verify_email(token: &str) -> String {
+        format!("/verify-email/{token}")
+    }
+
+    pub fn password_reset(token: &str) -> String {
+        format!("/password/reset/{token}")
+    }
+
+    pub fn admin_user(id: &str) -> String {
+        format!("/admin/users/{id}")
+    }
+}
+
+/// The route table. Pages render completely on the server before they are
+/// sent (`SsrMode::Async`), so they read the same with JavaScript off.
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=pages::not_found::NotFound>
+            <Route path=path!("/") view=pages::home::Home ssr=SsrMode::Async/>
+            <Route path=path!("/register") view=account::register::Register ssr=SsrMode::Async/>
+            <Route path=path!("/login") view=account::login::Login ssr=SsrMode::Async/>
+            <Route path=path!("/logout") view=account::logout::Logout ssr=SsrMode::Async/>
+            <Route path=path!("/verify-email/:token") view=account::verify_email::VerifyEmail ssr=SsrMode::Async/>
+            <Route path=path!("/password/forgot") view=account::forgot_password::ForgotPassword ssr=SsrMode::Async/>
+            <Route path=path!("/password/reset/:token") view=account::reset_password::ResetPassword ssr=SsrMode::Async/>
+            <Route path=path!("/account") view=account::profile::Profile ssr=SsrMode::Async/>
+            <Route path=path!("/account/data") view=account::data::AccountData ssr=SsrMode::Async/>
+            <Route path=path!("/training") view=areas::Training ssr=SsrMode::Async/>
+            <Route path=path!("/community") view=areas::Community ssr=SsrMode::Async/>
+            <Route path=path!("/consultations") view=areas::Consultations ssr=SsrMode::Async/>
+            <Route path=path!("/faq") view=areas::Faq ssr=SsrMode::Async/>
+            <Route path=path!("/privacy") view=pages::privacy::Privacy ssr=SsrMode::Async/>
+            <Route path=path!("/admin") view=admin::overview::AdminOverview ssr=SsrMode::Async/>
+            <Route path=path!("/admin/users") view=admin::users::Users ssr=SsrMode::Async/>
+            <Route path=path!("/admin/users/invite") view=admin::invite::Invite ssr=SsrMode::Async/>
+            <Route path=path!("/admin/users/:id") view=admin::user::EditUser ssr=SsrMode::Async/>
+            <Route path=path!("/admin/audit") view=admin::audit::AuditLog ssr=SsrMode::Async/>
+            <Route path=path!("/admin/outbox") view=admin::outbox::Outbox ssr=SsrMode::Async/>
+        </Routes>
+    }
+}

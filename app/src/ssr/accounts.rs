@@ -1,0 +1,473 @@
+//! Accounts: registration, e-mail verification, sign-in, password reset,
+//! profile changes and deletion. No answer here tells a stranger whether an
+//! address has an account.
+
+use sea_orm::{
+    ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, TransactionTrait as _,
+    prelude::Uuid, sea_query::Expr,
+};
+
+use super::{
+    audit::{self, AuditRecord},
+    clock::{self, DAY, HOUR},
+    entities::{email_token, user, user_role},
+    error::{ServiceError, ServiceResult, Validation},
+    mail::{self, MailKind},
+    password,
+    secrets::{new_token, token_digest},
+    sessions,
+    state::AppState,
+};
+use crate::{
+    domain::{DisplayName, District, Email, NewPassword, Problem, RegistrationKind, Role, SessionUser, UserStatus},
+    i18n::Locale,
+    routes::paths,
+};
+
+/// What a single-use mail link is for, and how long it lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenPurpose {
+    VerifyEmail,
+    ResetPassword,
+    Invitation,
+    ChangeEmail,
+}
+
+impl TokenPurpose {
+    fn code(self) -> &'static str {
+        match self {
+            TokenPurpose::VerifyEmail => "verify",
+            TokenPurpose::ResetPassword => "reset",
+            TokenPurpose::Invitation => "invite",
+            TokenPurpose::ChangeEmail => "email",
+        }
+    }
+
+    fn lifetime(self) -> i64 {
+        match self {
+            TokenPurpose::VerifyEmail | TokenPurpose::ChangeEmail => 2 * DAY,
+            TokenPurpose::ResetPassword => HOUR,
+            TokenPurpose::Invitation => 7 * DAY,
+        }
+    }
+}
+
+/// The registration form, as typed.
+pub struct RegistrationInput<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub password: &'a str,
+    pub password_confirm: &'a str,
+    pub district: &'a str,
+    pub kind: &'a str,
+    pub locale: Locale,
+}
+
+/// Reads a district code from a form.
+pub fn parse_district(code: &str) -> Result<District, Problem> {
+    if code.is_empty() { Err(Problem::Required) } else { District::from_code(code).ok_or(Problem::DistrictUnknown) }
+}
+
+/// Checks a limit for `scope` keyed by the client and, if given, the address.
+fn rate_limit(state: &AppState, scope: &str, client: &str, email: Option<&str>) -> ServiceResult<()> {
+    let settings = &state.settings;
+    let now = clock::now();
+    let mut keys = vec![format!("{scope}:client:{client}")];
+    if let Some(email) = email {
+        keys.push(format!("{scope}:email:{email}"));
+    }
+    for key in keys {
+        if !state.rate_limiter.allow(&key, settings.rate_limit_attempts, settings.rate_limit_window_seconds, now) {
+            return Err(ServiceError::Refused(Problem::RateLimited));
+        }
+    }
+    Ok(())
+}
+
+/// Creates a single-use token and returns the secret that goes into the link.
+async fn issue_token(db: &impl ConnectionTrait, user_id: Uuid, purpose: TokenPurpose, new_email: Option<String>) -> ServiceResult<String> {
+    let token = new_token();
+    let now = clock::now();
+    email_token::ActiveModel {
+        token_hash: Set(token_digest(&token)),
+        user_id: Set(user_id),
+        purpose: Set(purpose.code().to_owned()),
+        new_email: Set(new_email),
+        expires_at: Set(now + purpose.lifetime()),
+        used_at: Set(None),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    Ok(token)
+}
+
+/// A link that lets an invited user set their first password.
+pub async fn issue_invitation(db: &impl ConnectionTrait, user_id: Uuid) -> ServiceResult<String> {
+    issue_token(db, user_id, TokenPurpose::Invitation, None).await
+}
+
+/// Marks a live token used and returns it; used, expired, unknown or
+/// wrong-purpose tokens are all the same `TokenInvalid`.
+async fn consume_token(db: &impl ConnectionTrait, token: &str, purpose: TokenPurpose) -> ServiceResult<email_token::Model> {
+    let digest = token_digest(token);
+    let now = clock::now();
+    let claimed = email_token::Entity::update_many()
+        .col_expr(email_token::Column::UsedAt, Expr::value(now))
+        .filter(email_token::Column::TokenHash.eq(digest.clone()))
+        .filter(email_token::Column::Purpose.eq(purpose.code()))
+        .filter(email_token::Column::UsedAt.is_null())
+        .filter(email_token::Column::ExpiresAt.gt(now))
+        .exec(db)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(ServiceError::Refused(Problem::TokenInvalid));
+    }
+    email_token::Entity::find_by_id(digest).one(db).await?.ok_or(ServiceError::Refused(Problem::TokenInvalid))
+}
+
+/// Whether a token is live, without using it (to show the form it opens).
+pub async fn token_is_live(state: &AppState, token: &str, purpose: TokenPurpose) -> ServiceResult<bool> {
+    let found = email_token::Entity::find_by_id(token_digest(token)).one(&state.db).await?;
+    Ok(found.is_some_and(|t| t.purpose == purpose.code() && t.used_at.is_none() && t.expires_at > clock::now()))
+}
+
+fn link(state: &AppState, path: &str) -> String {
+    format!("{}{path}", state.settings.public_url.trim_end_matches('/'))
+}
+
+async fn find_by_email(db: &impl ConnectionTrait, email: &Email) -> ServiceResult<Option<user::Model>> {
+    Ok(user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(db).await?)
+}
+
+fn status_of(account: &user::Model) -> Option<UserStatus> {
+    UserStatus::from_code(&account.status)
+}
+
+/// Registers a guardian or operator and mails a verification link. If the
+/// address already has an account, its owner gets a notice instead, and the
+/// caller sees the same success either way.
+pub async fn register(state: &AppState, input: RegistrationInput<'_>, client: &str) -> ServiceResult<()> {
+    let mut validation = Validation::default();
+    let name = validation.check("name", DisplayName::parse(input.name));
+    let email = validation.check("email", Email::parse(input.email));
+    let password = validation.check("password", NewPassword::parse(input.password));
+    if password.is_some() && input.password != input.password_confirm {
+        validation.add("password_confirm", Problem::PasswordsDiffer);
+    }
+    let district = validation.check("district", parse_district(input.district));
+    let kind = validation.check("kind", RegistrationKind::parse(input.kind));
+    validation.finish()?;
+    let (Some(name), Some(email), Some(password), Some(district), Some(kind)) = (name, email, password, district, kind) else {
+        return Err(ServiceError::Internal("validation passed with a missing value".into()));
+    };
+    rate_limit(state, "register", client, Some(email.as_str()))?;
+
+    let db = &state.db;
+    if let Some(existing) = find_by_email(db, &email).await? {
+        let locale = Locale::from_code(&existing.locale).unwrap_or_default();
+        let kind = MailKind::AlreadyRegistered {
+            name: existing.name.clone(),
+            login_link: link(state, paths::LOGIN),
+            reset_link: link(state, paths::PASSWORD_FORGOT),
+        };
+        mail::enqueue(db, &existing.email, locale, &kind).await?;
+        return Ok(());
+    }
+
+    let hash = password::hash(&password).await?;
+    let now = clock::now();
+    let id = Uuid::new_v4();
+    let txn = db.begin().await?;
+    user::ActiveModel {
+        id: Set(id),
+        email: Set(email.as_str().to_owned()),
+        name: Set(name.as_str().to_owned()),
+        password_hash: Set(hash),
+        locale: Set(input.locale.code().to_owned()),
+        home_district: Set(district.code().to_owned()),
+        status: Set(UserStatus::Unverified.code().to_owned()),
+        email_verified_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    user_role::ActiveModel { user_id: Set(id), role: Set(kind.role().code().to_owned()), district: Set(district.code().to_owned()) }
+        .insert(&txn)
+        .await?;
+    let token = issue_token(&txn, id, TokenPurpose::VerifyEmail, None).await?;
+    let mail_kind = MailKind::VerifyEmail { name: name.as_str().to_owned(), link: link(state, &paths::verify_email(&token)) };
+    mail::enqueue(&txn, email.as_str(), input.locale, &mail_kind).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Confirms an address from a mail link: activates a new account, or
+/// switches an account to the new address it asked for.
+pub async fn verify_email(state: &AppState, token: &str) -> ServiceResult<()> {
+    let txn = state.db.begin().await?;
+    let now = clock::now();
+    let used = match consume_token(&txn, token, TokenPurpose::VerifyEmail).await {
+        Ok(used) => used,
+        Err(ServiceError::Refused(_)) => consume_token(&txn, token, TokenPurpose::ChangeEmail).await?,
+        Err(other) => return Err(other),
+    };
+    let account = user::Entity::find_by_id(used.user_id).one(&txn).await?.ok_or(ServiceError::Refused(Problem::TokenInvalid))?;
+    let mut update: user::ActiveModel = account.clone().into();
+    update.email_verified_at = Set(Some(now));
+    update.updated_at = Set(now);
+    if let Some(new_email) = used.new_email {
+        // Someone may have taken the address since the link was sent.
+        if user::Entity::find().filter(user::Column::Email.eq(new_email.clone())).one(&txn).await?.is_some() {
+            return Err(ServiceError::Refused(Problem::TokenInvalid));
+        }
+        update.email = Set(new_email);
+    } else if status_of(&account) == Some(UserStatus::Unverified) {
+        update.status = Set(UserStatus::Active.code().to_owned());
+    }
+    update.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Signs in and returns the new session's cookie. Unknown address and wrong
+/// password give the same answer, in about the same time.
+pub async fn login(state: &AppState, email_input: &str, password_input: &str, client: &str) -> ServiceResult<cookie::Cookie<'static>> {
+    let email = Email::parse(email_input).map_err(|_| ServiceError::Refused(Problem::BadCredentials))?;
+    rate_limit(state, "login", client, Some(email.as_str()))?;
+    let account = find_by_email(&state.db, &email).await?;
+    let matches = password::verify(password_input, account.as_ref().map(|a| a.password_hash.as_str())).await;
+    let Some(account) = account.filter(|_| matches) else {
+        return Err(ServiceError::Refused(Problem::BadCredentials));
+    };
+    if status_of(&account) != Some(UserStatus::Active) {
+        // The password was right, so saying why is no leak.
+        return Err(ServiceError::Refused(Problem::AccountNotActive));
+    }
+    sessions::start(&state.db, &state.settings, account.id).await
+}
+
+/// Mails a reset link if the address belongs to an active account; says
+/// nothing either way.
+pub async fn request_password_reset(state: &AppState, email_input: &str, client: &str) -> ServiceResult<()> {
+    let email = Email::parse(email_input).map_err(|p| ServiceError::field("email", p))?;
+    rate_limit(state, "reset", client, Some(email.as_str()))?;
+    let Some(account) = find_by_email(&state.db, &email).await? else { return Ok(()) };
+    if status_of(&account) != Some(UserStatus::Active) {
+        return Ok(());
+    }
+    let txn = state.db.begin().await?;
+    let token = issue_token(&txn, account.id, TokenPurpose::ResetPassword, None).await?;
+    let kind = MailKind::ResetPassword { name: account.name.clone(), link: link(state, &paths::password_reset(&token)) };
+    mail::enqueue(&txn, &account.email, Locale::from_code(&account.locale).unwrap_or_default(), &kind).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Sets a new password from a reset or invitation link and ends every
+/// session the account had. An invited account becomes active.
+pub async fn set_password_from_link(state: &AppState, token: &str, new_password: &str, confirm: &str) -> ServiceResult<()> {
+    let mut validation = Validation::default();
+    let password = validation.check("password", NewPassword::parse(new_password));
+    if password.is_some() && new_password != confirm {
+        validation.add("password_confirm", Problem::PasswordsDiffer);
+    }
+    validation.finish()?;
+    let Some(password) = password else { return Err(ServiceError::Internal("validated password missing".into())) };
+    let hash = password::hash(&password).await?;
+    let txn = state.db.begin().await?;
+    let used = match consume_token(&txn, token, TokenPurpose::ResetPassword).await {
+        Ok(used) => used,
+        Err(ServiceError::Refused(_)) => consume_token(&txn, token, TokenPurpose::Invitation).await?,
+        Err(other) => return Err(other),
+    };
+    let account = user::Entity::find_by_id(used.user_id).one(&txn).await?.ok_or(ServiceError::Refused(Problem::TokenInvalid))?;
+    let now = clock::now();
+    let mut update: user::ActiveModel = account.clone().into();
+    update.password_hash = Set(hash);
+    update.updated_at = Set(now);
+    if status_of(&account) == Some(UserStatus::Invited) {
+        update.status = Set(UserStatus::Active.code().to_owned());
+        update.email_verified_at = Set(Some(now));
+    }
+    update.update(&txn).await?;
+    sessions::end_all(&txn, account.id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+fn user_uuid(user: &SessionUser) -> ServiceResult<Uuid> {
+    Uuid::parse_str(&user.id).map_err(|e| ServiceError::Internal(format!("session user id: {e}")))
+}
+
+/// Changes the name and language of the signed-in user.
+pub async fn update_profile(state: &AppState, user: &SessionUser, name: &str, locale: &str) -> ServiceResult<()> {
+    let mut validation = Validation::default();
+    let name = validation.check("name", DisplayName::parse(name));
+    let locale = validation.check("locale", Locale::from_code(locale).ok_or(Problem::ChoiceInvalid));
+    validation.finish()?;
+    let (Some(name), Some(locale)) = (name, locale) else { return Err(ServiceError::Internal("validated profile missing".into())) };
+    user::Entity::update_many()
+        .col_expr(user::Column::Name, Expr::value(name.as_str()))
+        .col_expr(user::Column::Locale, Expr::value(locale.code()))
+        .col_expr(user::Column::UpdatedAt, Expr::value(clock::now()))
+        .filter(user::Column::Id.eq(user_uuid(user)?))
+        .exec(&state.db)
+        .await?;
+    Ok(())
+}
+
+async fn check_current_password(state: &AppState, user_id: Uuid, current: &str) -> ServiceResult<user::Model> {
+    let account = user::Entity::find_by_id(user_id).one(&state.db).await?.ok_or(ServiceError::Unauthenticated)?;
+    if password::verify(current, Some(&account.password_hash)).await {
+        Ok(account)
+    } else {
+        Err(ServiceError::field("current_password", Problem::BadCredentials))
+    }
+}
+
+/// Asks for a change of address: the new address gets a confirmation link,
+/// and the account keeps its old address until the link is followed.
+pub async fn request_email_change(state: &AppState, user: &SessionUser, new_email: &str, current_password: &str) -> ServiceResult<()> {
+    let email = Email::parse(new_email).map_err(|p| ServiceError::field("new_email", p))?;
+    let account = check_current_password(state, user_uuid(user)?, current_password).await?;
+    let txn = state.db.begin().await?;
+    // A taken address gets no link, but the page says the same as for a free one.
+    if find_by_email(&txn, &email).await?.is_none() {
+        let token = issue_token(&txn, account.id, TokenPurpose::ChangeEmail, Some(email.as_str().to_owned())).await?;
+        let kind = MailKind::ConfirmNewEmail { name: account.name.clone(), link: link(state, &paths::verify_email(&token)) };
+        mail::enqueue(&txn, email.as_str(), user.locale, &kind).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Changes the password of the signed-in user and ends their other sessions.
+pub async fn change_password(state: &AppState, user: &SessionUser, current: &str, new_password: &str, confirm: &str) -> ServiceResult<()> {
+    let mut validation = Validation::default();
+    let password = validation.check("new_password", NewPassword::parse(new_password));
+    if password.is_some() && new_password != confirm {
+        validation.add("password_confirm", Problem::PasswordsDiffer);
+    }
+    validation.finish()?;
+    let Some(password) = password else { return Err(ServiceError::Internal("validated password missing".into())) };
+    let account = check_current_password(state, user_uuid(user)?, current).await?;
+    let hash = password::hash(&password).await?;
+    let txn = state.db.begin().await?;
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(hash))
+        .col_expr(user::Column::UpdatedAt, Expr::value(clock::now()))
+        .filter(user::Column::Id.eq(account.id))
+        .exec(&txn)
+        .await?;
+    sessions::end_all(&txn, account.id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Deletes the signed-in user's account after they typed their password and
+/// ticked the confirmation. The last coordinator of a district cannot leave
+/// it without one.
+pub async fn delete_account(state: &AppState, user: &SessionUser, current: &str, confirmed: bool) -> ServiceResult<()> {
+    if !confirmed {
+        return Err(ServiceError::field("confirm", Problem::ConfirmationMissing));
+    }
+    let account = check_current_password(state, user_uuid(user)?, current).await?;
+    let txn = state.db.begin().await?;
+    for district in user.districts_for(Role::Coordinator) {
+        let coordinators = user_role::Entity::find()
+            .filter(user_role::Column::Role.eq(Role::Coordinator.code()))
+            .filter(user_role::Column::District.eq(district.code()))
+            .all(&txn)
+            .await?;
+        if coordinators.len() <= 1 {
+            return Err(ServiceError::Refused(Problem::LastCoordinator));
+        }
+    }
+    user::Entity::delete_by_id(account.id).exec(&txn).await?;
+    audit::record(
+        &txn,
+        AuditRecord {
+            actor: Some(account.id),
+            action: "account.deleted",
+            subject_kind: "user",
+            subject_id: account.id.to_string(),
+            detail: String::new(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The cookie that remembers a visitor's language for a year.
+pub fn locale_cookie(settings: &super::state::Settings, locale: Locale) -> cookie::Cookie<'static> {
+    cookie::Cookie::build((LOCALE_COOKIE, locale.code()))
+        .path("/")
+        .same_site(cookie::SameSite::Lax)
+        .secure(settings.secure_cookies)
+        .max_age(cookie::time::Duration::days(365))
+        .build()
+}
+
+pub const LOCALE_COOKIE: &str = "tutela_lang";
+
+/// An account made by an operator (the command line, the demo seed): active
+/// at once, with the given roles.
+pub struct NewAccount<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub password: &'a str,
+    pub home_district: District,
+    pub grants: &'a [crate::domain::RoleGrant],
+}
+
+/// Creates an active, verified account; `Ok(false)` if the address is taken.
+pub async fn create_active_account(db: &sea_orm::DatabaseConnection, account: NewAccount<'_>) -> ServiceResult<bool> {
+    let mut validation = Validation::default();
+    let name = validation.check("name", DisplayName::parse(account.name));
+    let email = validation.check("email", Email::parse(account.email));
+    let password = validation.check("password", NewPassword::parse(account.password));
+    validation.finish()?;
+    let (Some(name), Some(email), Some(password)) = (name, email, password) else {
+        return Err(ServiceError::Internal("validated account missing".into()));
+    };
+    if find_by_email(db, &email).await?.is_some() {
+        return Ok(false);
+    }
+    let hash = password::hash(&password).await?;
+    let now = clock::now();
+    let id = Uuid::new_v4();
+    let txn = db.begin().await?;
+    user::ActiveModel {
+        id: Set(id),
+        email: Set(email.as_str().to_owned()),
+        name: Set(name.as_str().to_owned()),
+        password_hash: Set(hash),
+        locale: Set(Locale::It.code().to_owned()),
+        home_district: Set(account.home_district.code().to_owned()),
+        status: Set(UserStatus::Active.code().to_owned()),
+        email_verified_at: Set(Some(now)),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    for grant in account.grants {
+        user_role::ActiveModel {
+            user_id: Set(id),
+            role: Set(grant.role.code().to_owned()),
+            district: Set(grant.district.code().to_owned()),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    audit::record(
+        &txn,
+        AuditRecord { actor: None, action: "user.created", subject_kind: "user", subject_id: id.to_string(), detail: String::new() },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(true)
+}

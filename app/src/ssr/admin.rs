@@ -1,0 +1,355 @@
+//! Coordinators' work on accounts: finding users, changing roles and
+//! status, inviting staff, and reading the audit log and the outbox.
+
+use std::collections::BTreeSet;
+
+use sea_orm::{
+    ActiveModelTrait as _,
+    ActiveValue::Set,
+    ColumnTrait as _, Condition, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _,
+    TransactionTrait as _,
+    prelude::Uuid,
+    sea_query::{Expr, ExprTrait as _, Func},
+};
+
+use super::{
+    audit::{self, AuditRecord},
+    authz::{can_change_grant, can_manage_user},
+    clock,
+    entities::{audit_entry, outbox_mail, user, user_role},
+    error::{ServiceError, ServiceResult, Validation},
+    mail::{self, MailKind},
+    sessions::{self, load_grants},
+    state::AppState,
+};
+use crate::{
+    domain::{
+        DisplayName, District, Email, Problem, Role, RoleGrant, SessionUser, UserStatus,
+        admin::{AuditPage, AuditRow, OutboxRow, PAGE_SIZE, UserFilter, UserPage, UserRow},
+    },
+    i18n::Locale,
+    routes::paths,
+};
+
+fn uuid(id: &str) -> ServiceResult<Uuid> {
+    Uuid::parse_str(id).map_err(|_| ServiceError::NotFound)
+}
+
+fn district_of(account: &user::Model) -> District {
+    District::from_code(&account.home_district).unwrap_or(District::Milano)
+}
+
+/// One page of users matching the filter, newest first.
+pub async fn list_users(state: &AppState, actor: &SessionUser, filter: &UserFilter) -> ServiceResult<UserPage> {
+    let mut condition = Condition::all();
+    let query = filter.query.trim().to_lowercase();
+    if !query.is_empty() {
+        let pattern = format!("%{}%", query.replace('\\', "").replace('%', "").replace('_', ""));
+        condition = condition.add(
+            Condition::any()
+                .add(Expr::expr(Func::lower(Expr::col(user::Column::Name))).like(pattern.clone()))
+                .add(user::Column::Email.like(pattern)),
+        );
+    }
+    if let Some(district) = filter.district {
+        condition = condition.add(user::Column::HomeDistrict.eq(district.code()));
+    }
+    if let Some(status) = filter.status {
+        condition = condition.add(user::Column::Status.eq(status.code()));
+    }
+    if let Some(role) = filter.role {
+        condition = condition.add(
+            user::Column::Id.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(user_role::Column::UserId)
+                    .from(user_role::Entity)
+                    .and_where(user_role::Column::Role.eq(role.code()))
+                    .to_owned(),
+            ),
+        );
+    }
+    let paginator = user::Entity::find()
+        .filter(condition)
+        .order_by_desc(user::Column::CreatedAt)
+        .order_by_asc(user::Column::Id)
+        .paginate(&state.db, PAGE_SIZE);
+    let total = paginator.num_items().await?;
+    let pages = std::cmp::max(total.div_ceil(PAGE_SIZE), 1);
+    let page = std::cmp::min(filter.page, pages - 1);
+    let accounts = paginator.fetch_page(page).await?;
+
+    // One query for every row's roles, not one per row.
+    let ids: Vec<Uuid> = accounts.iter().map(|a| a.id).collect();
+    let role_rows = user_role::Entity::find().filter(user_role::Column::UserId.is_in(ids)).all(&state.db).await?;
+    let rows = accounts
+        .iter()
+        .map(|account| {
+            let mut grants: Vec<RoleGrant> = role_rows
+                .iter()
+                .filter(|r| r.user_id == account.id)
+                .filter_map(|r| Some(RoleGrant { role: Role::from_code(&r.role)?, district: District::from_code(&r.district)? }))
+                .collect();
+            grants.sort();
+            UserRow {
+                id: account.id.to_string(),
+                name: account.name.clone(),
+                email: account.email.clone(),
+                home_district: district_of(account),
+                status: UserStatus::from_code(&account.status).unwrap_or(UserStatus::Deactivated),
+                grants,
+                manageable: can_manage_user(actor, district_of(account)),
+            }
+        })
+        .collect();
+    Ok(UserPage { rows, total, page, pages })
+}
+
+/// One user, for the edit page, if the coordinator may manage them.
+pub async fn get_user(state: &AppState, actor: &SessionUser, id: &str) -> ServiceResult<UserRow> {
+    let account = user::Entity::find_by_id(uuid(id)?).one(&state.db).await?.ok_or(ServiceError::NotFound)?;
+    if !can_manage_user(actor, district_of(&account)) {
+        return Err(ServiceError::Forbidden);
+    }
+    let grants = load_grants(&state.db, account.id).await?;
+    Ok(UserRow {
+        id: account.id.to_string(),
+        name: account.name.clone(),
+        email: account.email.clone(),
+        home_district: district_of(&account),
+        status: UserStatus::from_code(&account.status).unwrap_or(UserStatus::Deactivated),
+        grants,
+        manageable: true,
+    })
+}
+
+/// Reads grant codes such as `trainer:milano` from a form.
+pub fn parse_grants(codes: &[String]) -> Result<BTreeSet<RoleGrant>, Problem> {
+    codes
+        .iter()
+        .map(|code| {
+            let (role, district) = code.split_once(':').ok_or(Problem::ChoiceInvalid)?;
+            Ok(RoleGrant {
+                role: Role::from_code(role).ok_or(Problem::ChoiceInvalid)?,
+                district: District::from_code(district).ok_or(Problem::DistrictUnknown)?,
+            })
+        })
+        .collect()
+}
+
+/// Replaces a user's roles in the districts the coordinator coordinates;
+/// grants in other districts stay as they are.
+pub async fn set_roles(state: &AppState, actor: &SessionUser, id: &str, wanted: &BTreeSet<RoleGrant>) -> ServiceResult<()> {
+    let target = user::Entity::find_by_id(uuid(id)?).one(&state.db).await?.ok_or(ServiceError::NotFound)?;
+    if !can_manage_user(actor, district_of(&target)) || wanted.iter().any(|g| !can_change_grant(actor, *g)) {
+        return Err(ServiceError::Forbidden);
+    }
+    let current: BTreeSet<RoleGrant> = load_grants(&state.db, target.id).await?.into_iter().collect();
+    let removed: Vec<RoleGrant> = current.iter().filter(|g| can_change_grant(actor, **g) && !wanted.contains(g)).copied().collect();
+    let added: Vec<RoleGrant> = wanted.iter().filter(|g| !current.contains(g)).copied().collect();
+    if removed.is_empty() && added.is_empty() {
+        return Ok(());
+    }
+    let txn = state.db.begin().await?;
+    for grant in &removed {
+        if grant.role == Role::Coordinator {
+            let remaining = user_role::Entity::find()
+                .filter(user_role::Column::Role.eq(Role::Coordinator.code()))
+                .filter(user_role::Column::District.eq(grant.district.code()))
+                .count(&txn)
+                .await?;
+            if remaining <= 1 {
+                return Err(ServiceError::Refused(Problem::LastCoordinator));
+            }
+        }
+        user_role::Entity::delete_many()
+            .filter(user_role::Column::UserId.eq(target.id))
+            .filter(user_role::Column::Role.eq(grant.role.code()))
+            .filter(user_role::Column::District.eq(grant.district.code()))
+            .exec(&txn)
+            .await?;
+    }
+    for grant in &added {
+        user_role::ActiveModel {
+            user_id: Set(target.id),
+            role: Set(grant.role.code().to_owned()),
+            district: Set(grant.district.code().to_owned()),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let describe =
+        |grants: &[RoleGrant]| grants.iter().map(|g| format!("{}:{}", g.role.code(), g.district.code())).collect::<Vec<_>>().join(",");
+    audit::record(
+        &txn,
+        AuditRecord {
+            actor: Some(uuid(&actor.id)?),
+            action: "user.roles_changed",
+            subject_kind: "user",
+            subject_id: target.id.to_string(),
+            detail: format!("added [{}] removed [{}]", describe(&added), describe(&removed)),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Deactivates (ending every session) or reactivates an account.
+pub async fn set_active(state: &AppState, actor: &SessionUser, id: &str, active: bool) -> ServiceResult<()> {
+    let target = user::Entity::find_by_id(uuid(id)?).one(&state.db).await?.ok_or(ServiceError::NotFound)?;
+    if !can_manage_user(actor, district_of(&target)) {
+        return Err(ServiceError::Forbidden);
+    }
+    if target.id.to_string() == actor.id {
+        return Err(ServiceError::Forbidden);
+    }
+    let status = if active {
+        if target.email_verified_at.is_some() { UserStatus::Active } else { UserStatus::Unverified }
+    } else {
+        UserStatus::Deactivated
+    };
+    let txn = state.db.begin().await?;
+    user::Entity::update_many()
+        .col_expr(user::Column::Status, Expr::value(status.code()))
+        .col_expr(user::Column::UpdatedAt, Expr::value(clock::now()))
+        .filter(user::Column::Id.eq(target.id))
+        .exec(&txn)
+        .await?;
+    if !active {
+        sessions::end_all(&txn, target.id).await?;
+    }
+    audit::record(
+        &txn,
+        AuditRecord {
+            actor: Some(uuid(&actor.id)?),
+            action: if active { "user.reactivated" } else { "user.deactivated" },
+            subject_kind: "user",
+            subject_id: target.id.to_string(),
+            detail: String::new(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The invitation form, as typed.
+pub struct InvitationInput<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub role: &'a str,
+    pub district: &'a str,
+}
+
+/// Invites a trainer, jurist or coordinator: creates the account without a
+/// password and mails a link to set one.
+pub async fn invite(state: &AppState, actor: &SessionUser, input: InvitationInput<'_>) -> ServiceResult<()> {
+    let mut validation = Validation::default();
+    let name = validation.check("name", DisplayName::parse(input.name));
+    let email = validation.check("email", Email::parse(input.email));
+    let role = validation.check(
+        "role",
+        Role::from_code(input.role).filter(|r| r.is_district_scoped_staff()).ok_or(if input.role.is_empty() {
+            Problem::Required
+        } else {
+            Problem::ChoiceInvalid
+        }),
+    );
+    let district = validation.check("district", super::accounts::parse_district(input.district));
+    validation.finish()?;
+    let (Some(name), Some(email), Some(role), Some(district)) = (name, email, role, district) else {
+        return Err(ServiceError::Internal("validated invitation missing".into()));
+    };
+    if !can_change_grant(actor, RoleGrant { role, district }) {
+        return Err(ServiceError::Forbidden);
+    }
+    let txn = state.db.begin().await?;
+    if user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(&txn).await?.is_some() {
+        return Err(ServiceError::field("email", Problem::EmailTaken));
+    }
+    let now = clock::now();
+    let id = Uuid::new_v4();
+    user::ActiveModel {
+        id: Set(id),
+        email: Set(email.as_str().to_owned()),
+        name: Set(name.as_str().to_owned()),
+        password_hash: Set(String::new()),
+        locale: Set(Locale::It.code().to_owned()),
+        home_district: Set(district.code().to_owned()),
+        status: Set(UserStatus::Invited.code().to_owned()),
+        email_verified_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    user_role::ActiveModel { user_id: Set(id), role: Set(role.code().to_owned()), district: Set(district.code().to_owned()) }
+        .insert(&txn)
+        .await?;
+    let token = super::accounts::issue_invitation(&txn, id).await?;
+    let texts = Locale::It.texts();
+    let kind = MailKind::Invitation {
+        name: name.as_str().to_owned(),
+        link: format!("{}{}", state.settings.public_url.trim_end_matches('/'), paths::password_reset(&token)),
+        role: crate::i18n::role_name(texts, role).to_owned(),
+        district: district.name().to_owned(),
+    };
+    mail::enqueue(&txn, email.as_str(), Locale::It, &kind).await?;
+    audit::record(
+        &txn,
+        AuditRecord {
+            actor: Some(uuid(&actor.id)?),
+            action: "user.invited",
+            subject_kind: "user",
+            subject_id: id.to_string(),
+            detail: format!("{}:{}", role.code(), district.code()),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// One page of the audit log, newest first, with actors' names.
+pub async fn audit_log(state: &AppState, page: u64) -> ServiceResult<AuditPage> {
+    let paginator = audit_entry::Entity::find().order_by_desc(audit_entry::Column::Id).paginate(&state.db, PAGE_SIZE);
+    let pages = std::cmp::max(paginator.num_pages().await?, 1);
+    let page = std::cmp::min(page, pages - 1);
+    let entries = paginator.fetch_page(page).await?;
+    let actor_ids: Vec<Uuid> = entries.iter().filter_map(|e| e.actor_id).collect();
+    let actors = user::Entity::find().filter(user::Column::Id.is_in(actor_ids)).all(&state.db).await?;
+    let rows = entries
+        .into_iter()
+        .map(|entry| AuditRow {
+            at: entry.at,
+            actor: entry.actor_id.map(|id| actors.iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| a.name.clone())),
+            action: entry.action,
+            subject: format!("{} {}", entry.subject_kind, entry.subject_id),
+            detail: entry.detail,
+        })
+        .collect();
+    Ok(AuditPage { rows, page, pages })
+}
+
+/// Mails that have not gone out: failed ones first, then those still waiting.
+pub async fn undelivered_mail(state: &AppState) -> ServiceResult<Vec<OutboxRow>> {
+    let rows = outbox_mail::Entity::find()
+        .filter(outbox_mail::Column::Status.ne(mail::outbox::SENT))
+        .order_by_asc(outbox_mail::Column::Status)
+        .order_by_desc(outbox_mail::Column::Id)
+        .limit(200)
+        .all(&state.db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|m| OutboxRow {
+            id: m.id,
+            recipient: m.recipient,
+            subject: m.subject,
+            status: m.status,
+            attempts: m.attempts,
+            last_error: m.last_error,
+            created_at: m.created_at,
+        })
+        .collect())
+}

@@ -1,0 +1,29 @@
+//! The audit log that every area writes sensitive actions to.
+
+use sea_orm::{ActiveModelTrait as _, ActiveValue::Set, ConnectionTrait, prelude::Uuid};
+
+use super::{clock, entities::audit_entry, error::ServiceResult};
+
+/// One sensitive action: who did it, what, to what, and details for people.
+pub struct AuditRecord<'a> {
+    pub actor: Option<Uuid>,
+    pub action: &'a str,
+    pub subject_kind: &'a str,
+    pub subject_id: String,
+    pub detail: String,
+}
+
+pub async fn record(db: &impl ConnectionTrait, entry: AuditRecord<'_>) -> ServiceResult<()> {
+    audit_entry::ActiveModel {
+        actor_id: Set(entry.actor),
+        action: Set(entry.action.to_owned()),
+        subject_kind: Set(entry.subject_kind.to_owned()),
+        subject_id: Set(entry.subject_id),
+        detail: Set(entry.detail),
+        at: Set(clock::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}

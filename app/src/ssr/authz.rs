@@ -1,0 +1,63 @@
+//! Who may do what: one function per rule, called by every server function
+//! and route that needs it. Role, district scope and ownership are checked
+//! here, never only in the interface.
+
+use super::{
+    error::{ServiceError, ServiceResult},
+    request::request_context,
+};
+use crate::domain::{District, Role, RoleGrant, SessionUser};
+
+/// The signed-in user, or `Unauthenticated`.
+pub fn require_user() -> ServiceResult<SessionUser> {
+    request_context().user.ok_or(ServiceError::Unauthenticated)
+}
+
+/// The signed-in user if they coordinate at least one district.
+pub fn require_coordinator() -> ServiceResult<SessionUser> {
+    let user = require_user()?;
+    if user.has_role(Role::Coordinator) { Ok(user) } else { Err(ServiceError::Forbidden) }
+}
+
+/// A coordinator manages the accounts whose home district they coordinate.
+pub fn can_manage_user(actor: &SessionUser, target_home: District) -> bool {
+    actor.has_role_in(Role::Coordinator, target_home)
+}
+
+/// A coordinator grants or removes roles only in districts they coordinate.
+pub fn can_change_grant(actor: &SessionUser, grant: RoleGrant) -> bool {
+    actor.has_role_in(Role::Coordinator, grant.district)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    fn user_with(grants: &[(Role, District)]) -> SessionUser {
+        SessionUser {
+            id: "u".into(),
+            name: "U".into(),
+            email: "u@example.it".into(),
+            locale: Locale::It,
+            home_district: District::Milano,
+            grants: grants.iter().map(|&(role, district)| RoleGrant { role, district }).collect(),
+        }
+    }
+
+    #[test]
+    fn a_milano_coordinator_manages_milano_accounts_only() {
+        let coordinator = user_with(&[(Role::Coordinator, District::Milano)]);
+        assert!(can_manage_user(&coordinator, District::Milano));
+        assert!(!can_manage_user(&coordinator, District::Brescia));
+        assert!(!can_change_grant(&coordinator, RoleGrant { role: Role::Trainer, district: District::Brescia }));
+    }
+
+    #[test]
+    fn staff_roles_other_than_coordinator_manage_nobody() {
+        for role in [Role::Guardian, Role::Operator, Role::Trainer, Role::Jurist] {
+            let user = user_with(&[(role, District::Milano), (role, District::Brescia)]);
+            assert!(!can_manage_user(&user, District::Milano), "{role:?}");
+        }
+    }
+}

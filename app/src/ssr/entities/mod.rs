@@ -1,0 +1,10 @@
+//! sea-orm entities: one per table, as the migrations define them.
+//! They never leave the server; pages get DTOs from `domain`.
+
+pub mod audit_entry;
+pub mod email_token;
+pub mod job_lease;
+pub mod outbox_mail;
+pub mod session;
+pub mod user;
+pub mod user_role;

@@ -1,0 +1,107 @@
+//! The mails Tutela sends, in text and HTML, from the locale files' texts.
+
+use crate::i18n::{Locale, fill};
+
+/// A mail to render, with what its text needs.
+#[derive(Clone, Debug)]
+pub enum MailKind {
+    VerifyEmail { name: String, link: String },
+    AlreadyRegistered { name: String, login_link: String, reset_link: String },
+    ResetPassword { name: String, link: String },
+    Invitation { name: String, link: String, role: String, district: String },
+    ConfirmNewEmail { name: String, link: String },
+    Test,
+}
+
+/// A rendered mail, ready for the outbox.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenderedMail {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Renders `kind` in `locale`: one paragraph list drives both bodies, so the
+/// text and HTML versions always say the same.
+pub fn render(kind: &MailKind, locale: Locale) -> RenderedMail {
+    let t = locale.texts();
+    let (subject, greeting_name, paragraphs, action): (&str, Option<&str>, Vec<String>, Option<(&str, &str)>) = match kind {
+        MailKind::VerifyEmail { name, link } => {
+            (t.mail_verify_subject, Some(name), vec![t.mail_verify_body.to_owned()], Some((t.mail_verify_action, link)))
+        }
+        MailKind::AlreadyRegistered { name, login_link, reset_link } => (
+            t.mail_already_subject,
+            Some(name),
+            vec![t.mail_already_body.to_owned(), fill(t.mail_already_reset, &[("link", reset_link)])],
+            Some((t.mail_already_action, login_link)),
+        ),
+        MailKind::ResetPassword { name, link } => {
+            (t.mail_reset_subject, Some(name), vec![t.mail_reset_body.to_owned()], Some((t.mail_reset_action, link)))
+        }
+        MailKind::Invitation { name, link, role, district } => (
+            t.mail_invite_subject,
+            Some(name),
+            vec![fill(t.mail_invite_body, &[("role", role), ("district", district)])],
+            Some((t.mail_invite_action, link)),
+        ),
+        MailKind::ConfirmNewEmail { name, link } => {
+            (t.mail_email_change_subject, Some(name), vec![t.mail_email_change_body.to_owned()], Some((t.mail_email_change_action, link)))
+        }
+        MailKind::Test => (t.mail_test_subject, None, vec![t.mail_test_body.to_owned()], None),
+    };
+
+    let greeting = greeting_name.map_or_else(|| t.mail_greeting_anonymous.to_owned(), |n| fill(t.mail_greeting, &[("name", n)]));
+    let mut text = format!("{greeting}\n\n");
+    let mut html = format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+         <body style=\"font-family:'Titillium Web',Arial,sans-serif;color:#1a1a1a;line-height:1.5;max-width:40em\"><p>{}</p>",
+        locale.code(),
+        escape(subject),
+        escape(&greeting)
+    );
+    for paragraph in &paragraphs {
+        text.push_str(paragraph);
+        text.push_str("\n\n");
+        html.push_str(&format!("<p>{}</p>", escape(paragraph)));
+    }
+    if let Some((label, link)) = action {
+        text.push_str(&format!("{label}: {link}\n\n"));
+        html.push_str(&format!(
+            "<p><a href=\"{0}\" style=\"display:inline-block;padding:.6em 1.2em;background:#0066cc;color:#fff;text-decoration:none;border-radius:4px\">{1}</a></p>\
+             <p style=\"font-size:.9em;color:#555\">{2}<br>{0}</p>",
+            escape(link),
+            escape(label),
+            escape(t.mail_link_fallback)
+        ));
+    }
+    text.push_str(t.mail_signature);
+    text.push('\n');
+    html.push_str(&format!("<p style=\"color:#555\">{}</p></body></html>", escape(t.mail_signature)));
+    RenderedMail { subject: subject.to_owned(), text, html }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verification_mail_carries_the_link_in_both_bodies_and_languages() {
+        for locale in Locale::ALL {
+            let mail = render(&MailKind::VerifyEmail { name: "Anna".into(), link: "http://x/verify-email/abc".into() }, locale);
+            assert!(mail.text.contains("http://x/verify-email/abc"));
+            assert!(mail.html.contains("href=\"http://x/verify-email/abc\""));
+            assert!(mail.text.contains("Anna"));
+        }
+        assert_ne!(render(&MailKind::Test, Locale::It).subject, render(&MailKind::Test, Locale::En).subject);
+    }
+
+    #[test]
+    fn names_are_escaped_in_html() {
+        let mail = render(&MailKind::ResetPassword { name: "<b>x</b>".into(), link: "http://x".into() }, Locale::It);
+        assert!(!mail.html.contains("<b>x</b>"));
+    }
+}

@@ -1,0 +1,20 @@
+//! Server-only code: state, persistence, services and the rules they enforce.
+//! Nothing here compiles into the browser bundle.
+
+pub mod accounts;
+pub mod admin;
+pub mod audit;
+pub mod authz;
+pub mod clock;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod flash;
+pub mod mail;
+pub mod page;
+pub mod password;
+pub mod rate_limit;
+pub mod request;
+pub mod secrets;
+pub mod sessions;
+pub mod state;

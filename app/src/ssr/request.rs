@@ -1,0 +1,55 @@
+//! What the server knows about the request being served, resolved once by
+//! middleware and read by pages and server functions.
+
+use leptos::prelude::*;
+
+use crate::{domain::SessionUser, i18n::Locale};
+
+/// Put into the request's extensions by the session middleware.
+#[derive(Clone, Debug, Default)]
+pub struct RequestContext {
+    pub user: Option<SessionUser>,
+    pub locale: Locale,
+    /// The digest of the session token, when signed in.
+    pub session_digest: Option<String>,
+    /// The client's address, for rate limits.
+    pub client: String,
+}
+
+/// The request context of the current server function or page render.
+pub fn request_context() -> RequestContext {
+    use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<RequestContext>().cloned()).unwrap_or_default()
+}
+
+/// The value of cookie `name` in the current request.
+pub fn cookie(name: &str) -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    cookie_from_headers(&parts.headers, name)
+}
+
+pub fn cookie_from_headers(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
+}
+
+/// Adds a `Set-Cookie` header to the response being built.
+pub fn set_cookie(cookie: &cookie::Cookie<'_>) {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(value) = http::HeaderValue::from_str(&cookie.to_string()) {
+            response.append_header(http::header::SET_COOKIE, value);
+        }
+    }
+}
+
+/// Whether the request is a plain HTML form post (no JavaScript), which
+/// expects a redirect rather than data.
+pub fn is_plain_form_post() -> bool {
+    use_context::<http::request::Parts>()
+        .is_some_and(|parts| parts.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html")))
+}

@@ -1,0 +1,115 @@
+//! Sign-in sessions stored in the database, so any instance serves any
+//! request. The cookie holds a random token; the table holds its digest.
+
+use cookie::{Cookie, SameSite};
+use sea_orm::{
+    ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, DatabaseConnection, EntityTrait as _, QueryFilter as _, prelude::Uuid,
+};
+
+use super::{
+    clock::{self, DAY, HOUR},
+    entities::{session, user, user_role},
+    error::ServiceResult,
+    secrets::{new_token, token_digest},
+    state::Settings,
+};
+use crate::{
+    domain::{District, Role, RoleGrant, SessionUser, UserStatus},
+    i18n::Locale,
+};
+
+pub const SESSION_COOKIE: &str = "tutela_session";
+
+/// Starts a session for `user_id` and returns the cookie that carries it.
+pub async fn start(db: &DatabaseConnection, settings: &Settings, user_id: Uuid) -> ServiceResult<Cookie<'static>> {
+    let token = new_token();
+    let now = clock::now();
+    session::ActiveModel {
+        token_hash: Set(token_digest(&token)),
+        user_id: Set(user_id),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        expires_at: Set(now + settings.session_days * DAY),
+    }
+    .insert(db)
+    .await?;
+    Ok(session_cookie(settings, token, settings.session_days * DAY))
+}
+
+/// Ends one session on the server; the cookie is cleared by the caller.
+pub async fn end(db: &DatabaseConnection, digest: &str) -> ServiceResult<()> {
+    session::Entity::delete_by_id(digest.to_owned()).exec(db).await?;
+    Ok(())
+}
+
+/// Ends every session of a user (password change, deactivation, deletion).
+pub async fn end_all(db: &impl sea_orm::ConnectionTrait, user_id: Uuid) -> ServiceResult<()> {
+    session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(db).await?;
+    Ok(())
+}
+
+/// The cookie that removes the session cookie from the browser.
+pub fn cleared_cookie(settings: &Settings) -> Cookie<'static> {
+    session_cookie(settings, String::new(), 0)
+}
+
+fn session_cookie(settings: &Settings, value: String, max_age_seconds: i64) -> Cookie<'static> {
+    Cookie::build((SESSION_COOKIE, value))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(settings.secure_cookies)
+        .max_age(cookie::time::Duration::seconds(max_age_seconds))
+        .build()
+}
+
+/// The signed-in user for a session token, if the session is live and the
+/// account active. Refreshes the session's last use at most once an hour.
+pub async fn resolve(db: &DatabaseConnection, token: &str) -> ServiceResult<Option<(SessionUser, String)>> {
+    let digest = token_digest(token);
+    let now = clock::now();
+    let Some(found) = session::Entity::find_by_id(digest.clone()).one(db).await? else {
+        return Ok(None);
+    };
+    if found.expires_at <= now {
+        session::Entity::delete_by_id(digest).exec(db).await?;
+        return Ok(None);
+    }
+    let Some(account) = user::Entity::find_by_id(found.user_id).one(db).await? else {
+        return Ok(None);
+    };
+    if UserStatus::from_code(&account.status) != Some(UserStatus::Active) {
+        return Ok(None);
+    }
+    if now - found.last_seen_at > HOUR {
+        session::Entity::update_many()
+            .col_expr(session::Column::LastSeenAt, now.into())
+            .filter(session::Column::TokenHash.eq(digest.clone()))
+            .exec(db)
+            .await?;
+    }
+    let grants = load_grants(db, account.id).await?;
+    Ok(Some((session_user(&account, grants), digest)))
+}
+
+/// A user's role grants, skipping any unknown code rather than failing.
+pub async fn load_grants(db: &impl sea_orm::ConnectionTrait, user_id: Uuid) -> ServiceResult<Vec<RoleGrant>> {
+    let rows = user_role::Entity::find().filter(user_role::Column::UserId.eq(user_id)).all(db).await?;
+    let mut grants: Vec<RoleGrant> = rows
+        .iter()
+        .filter_map(|row| Some(RoleGrant { role: Role::from_code(&row.role)?, district: District::from_code(&row.district)? }))
+        .collect();
+    grants.sort();
+    Ok(grants)
+}
+
+pub fn session_user(account: &user::Model, grants: Vec<RoleGrant>) -> SessionUser {
+    SessionUser {
+        id: account.id.to_string(),
+        name: account.name.clone(),
+        email: account.email.clone(),
+        locale: Locale::from_code(&account.locale).unwrap_or_default(),
+        home_district: District::from_code(&account.home_district).unwrap_or(District::Milano),
+        grants,
+    }
+}

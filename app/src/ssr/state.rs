@@ -1,0 +1,52 @@
+//! What every request handler and server function can reach.
+
+use std::{path::PathBuf, sync::Arc};
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+
+use super::{rate_limit::RateLimiter, secrets::SigningKey};
+
+/// Server settings the services need, resolved once at start-up.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Where users reach Tutela; the base of links in mails.
+    pub public_url: String,
+    /// Whether cookies carry `Secure` (when served over HTTPS).
+    pub secure_cookies: bool,
+    pub mail_from: String,
+    /// `smtp://` or `smtps://` URL; `None` writes `.eml` files to `mail_dir`.
+    pub smtp_url: Option<String>,
+    pub mail_dir: PathBuf,
+    /// The first retry of a failed mail waits this long; each next one twice as long.
+    pub mail_retry_base_seconds: i64,
+    pub session_days: i64,
+    /// Sign-in attempts allowed per address and per client in a window.
+    pub rate_limit_attempts: u32,
+    pub rate_limit_window_seconds: i64,
+}
+
+/// Shared by every request: cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+    pub signing_key: SigningKey,
+    pub rate_limiter: RateLimiter,
+    pub leptos_options: LeptosOptions,
+}
+
+/// The state, inside a server function or a rendered page.
+pub fn app_state() -> Result<AppState, crate::domain::AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the Leptos context");
+        crate::domain::AppError::Internal
+    })
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> LeptosOptions {
+        state.leptos_options.clone()
+    }
+}

@@ -1,0 +1,27 @@
+//! The Tutela schema: every table, in the order it was introduced.
+//!
+//! Conventions that hold for every migration: written with the schema builder
+//! so they run unchanged on SQLite and PostgreSQL; times are UTC Unix seconds
+//! in `BIGINT` columns named `*_at` (portable, comparable and indexable on both
+//! engines); an applied migration is never edited, a change gets a new file.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_accounts;
+mod m20261123_000002_sessions_and_tokens;
+mod m20261123_000003_outbox_and_jobs;
+mod m20261123_000004_audit_log;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_accounts::Migration),
+            Box::new(m20261123_000002_sessions_and_tokens::Migration),
+            Box::new(m20261123_000003_outbox_and_jobs::Migration),
+            Box::new(m20261123_000004_audit_log::Migration),
+        ]
+    }
+}

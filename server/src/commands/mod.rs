@@ -1,0 +1,7 @@
+//! The binary's subcommands, one per file.
+
+pub mod admin;
+pub mod mail;
+pub mod migrate;
+pub mod seed;
+pub mod serve;

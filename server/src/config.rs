@@ -1,0 +1,197 @@
+//! Configuration, in layers: built-in defaults, then an optional TOML file,
+//! then `TUTELA_*` environment variables. Every key is documented in
+//! `.env.example`. No secret has a built-in value.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{ServerError, ServerResult};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// The resolved configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub bind: SocketAddr,
+    pub public_url: String,
+    pub data_dir: PathBuf,
+    pub site_root: PathBuf,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub mail_dir: PathBuf,
+    pub mail_retry_base_seconds: i64,
+    /// Base64 (URL-safe) of 32 bytes; when absent, `data_dir/secret.key` is
+    /// used, and created on first start.
+    pub secret_key: Option<String>,
+    pub secure_cookies: bool,
+    pub session_days: i64,
+    pub rate_limit_attempts: u32,
+    pub rate_limit_window_seconds: i64,
+    pub max_body_bytes: usize,
+    pub job_poll_seconds: u64,
+    pub log_format: LogFormat,
+}
+
+/// Every key, optional: what a file or the environment may set.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Layer {
+    database_url: Option<String>,
+    bind: Option<SocketAddr>,
+    public_url: Option<String>,
+    data_dir: Option<PathBuf>,
+    site_root: Option<PathBuf>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    mail_dir: Option<PathBuf>,
+    mail_retry_base_seconds: Option<i64>,
+    secret_key: Option<String>,
+    secure_cookies: Option<bool>,
+    session_days: Option<i64>,
+    rate_limit_attempts: Option<u32>,
+    rate_limit_window_seconds: Option<i64>,
+    max_body_bytes: Option<usize>,
+    job_poll_seconds: Option<u64>,
+    log_format: Option<LogFormat>,
+}
+
+macro_rules! merge {
+    ($into:ident, $from:ident: $($field:ident),+) => {
+        $( if $from.$field.is_some() { $into.$field = $from.$field; } )+
+    };
+}
+
+impl Layer {
+    fn merge(&mut self, other: Layer) {
+        merge!(self, other: database_url, bind, public_url, data_dir, site_root, smtp_url, mail_from, mail_dir,
+            mail_retry_base_seconds, secret_key, secure_cookies, session_days, rate_limit_attempts,
+            rate_limit_window_seconds, max_body_bytes, job_poll_seconds, log_format);
+    }
+
+    /// Reads `TUTELA_<KEY>` for every key, parsing each as TOML would, so the
+    /// file and the environment accept the same values.
+    fn from_env() -> ServerResult<Layer> {
+        let mut table = toml::Table::new();
+        for (name, value) in std::env::vars() {
+            let Some(key) = name.strip_prefix("TUTELA_") else { continue };
+            let key = key.to_ascii_lowercase();
+            if matches!(key.as_str(), "config" | "log" | "test_postgres_url") {
+                continue;
+            }
+            let parsed = match key.as_str() {
+                "mail_retry_base_seconds"
+                | "session_days"
+                | "rate_limit_attempts"
+                | "rate_limit_window_seconds"
+                | "max_body_bytes"
+                | "job_poll_seconds" => value
+                    .trim()
+                    .parse::<i64>()
+                    .map(toml::Value::Integer)
+                    .map_err(|_| ServerError::Config(format!("{name} must be a whole number, not `{value}`")))?,
+                "secure_cookies" => value
+                    .trim()
+                    .parse::<bool>()
+                    .map(toml::Value::Boolean)
+                    .map_err(|_| ServerError::Config(format!("{name} must be true or false, not `{value}`")))?,
+                _ => toml::Value::String(value),
+            };
+            table.insert(key, parsed);
+        }
+        toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| ServerError::Config(format!("environment: {}", e.message())))
+    }
+}
+
+impl Config {
+    /// Defaults, then `file` if given, then the environment.
+    pub fn load(file: Option<&std::path::Path>) -> ServerResult<Config> {
+        let mut layer = Layer::default();
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path).map_err(|e| ServerError::Config(format!("{}: {e}", path.display())))?;
+            let from_file: Layer =
+                toml::from_str(&text).map_err(|e| ServerError::Config(format!("{}: {}", path.display(), e.message())))?;
+            layer.merge(from_file);
+        }
+        layer.merge(Layer::from_env()?);
+        Config::resolve(layer)
+    }
+
+    fn resolve(layer: Layer) -> ServerResult<Config> {
+        let data_dir = layer.data_dir.unwrap_or_else(|| PathBuf::from("data"));
+        let bind = layer.bind.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 3000)));
+        let public_url = layer.public_url.unwrap_or_else(|| format!("http://{bind}")).trim_end_matches('/').to_owned();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ServerError::Config(format!("public_url must start with http:// or https://, not `{public_url}`")));
+        }
+        let database_url = layer.database_url.unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("tutela.db").display()));
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+            return Err(ServerError::Config("database_url must be a sqlite: or postgres:// URL".into()));
+        }
+        let site_root = layer
+            .site_root
+            .or_else(|| std::env::var_os("LEPTOS_SITE_ROOT").map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from("target/site"));
+        let positive = |value: i64, name: &str| {
+            if value > 0 { Ok(value) } else { Err(ServerError::Config(format!("{name} must be greater than zero"))) }
+        };
+        Ok(Config {
+            database_url,
+            bind,
+            secure_cookies: layer.secure_cookies.unwrap_or(public_url.starts_with("https://")),
+            public_url,
+            mail_dir: layer.mail_dir.unwrap_or_else(|| data_dir.join("mail")),
+            data_dir,
+            site_root,
+            smtp_url: layer.smtp_url.filter(|url| !url.trim().is_empty()),
+            mail_from: layer.mail_from.unwrap_or_else(|| "Tutela <noreply@tutela.localhost>".to_owned()),
+            mail_retry_base_seconds: positive(layer.mail_retry_base_seconds.unwrap_or(30), "mail_retry_base_seconds")?,
+            secret_key: layer.secret_key.filter(|key| !key.trim().is_empty()),
+            session_days: positive(layer.session_days.unwrap_or(30), "session_days")?,
+            rate_limit_attempts: layer.rate_limit_attempts.unwrap_or(10),
+            rate_limit_window_seconds: positive(layer.rate_limit_window_seconds.unwrap_or(900), "rate_limit_window_seconds")?,
+            max_body_bytes: layer.max_body_bytes.unwrap_or(64 * 1024),
+            job_poll_seconds: layer.job_poll_seconds.unwrap_or(5).max(1),
+            log_format: layer.log_format.unwrap_or(LogFormat::Text),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_use_sqlite_under_data_and_localhost() {
+        let config = Config::resolve(Layer::default()).unwrap();
+        assert_eq!(config.bind.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.public_url, "http://127.0.0.1:3000");
+        assert!(config.database_url.starts_with("sqlite://data/tutela.db"));
+        assert_eq!(config.mail_dir, PathBuf::from("data/mail"));
+        assert!(config.smtp_url.is_none() && config.secret_key.is_none());
+        assert!(!config.secure_cookies);
+    }
+
+    #[test]
+    fn a_later_layer_overrides_an_earlier_one() {
+        let mut layer: Layer = toml::from_str("bind = \"0.0.0.0:8080\"\npublic_url = \"https://tutela.example.org/\"").unwrap();
+        layer.merge(Layer { session_days: Some(7), ..Layer::default() });
+        let config = Config::resolve(layer).unwrap();
+        assert_eq!(config.bind.port(), 8080);
+        assert_eq!(config.public_url, "https://tutela.example.org");
+        assert!(config.secure_cookies, "https implies Secure cookies");
+        assert_eq!(config.session_days, 7);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_urls_are_refused() {
+        assert!(toml::from_str::<Layer>("colour = \"blue\"").is_err());
+        assert!(Config::resolve(Layer { database_url: Some("mysql://x".into()), ..Layer::default() }).is_err());
+    }
+}

@@ -1,0 +1,11 @@
+//! The Tutela server: configuration, the HTTP application, background jobs
+//! and the command-line tools. `main.rs` only parses arguments.
+
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod jobs;
+pub mod middleware;
+pub mod router;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,77 @@
+//! The `tutela` binary: serves the web application and runs its
+//! maintenance commands.
+
+use std::{path::PathBuf, process::ExitCode};
+
+use clap::{Parser, Subcommand};
+
+use tutela_server::{commands, config::Config, telemetry};
+
+#[derive(Parser)]
+#[command(name = "tutela", version, about = "Tutela: training, communities of practice and legal consultations for volunteer guardians.")]
+struct Cli {
+    /// A TOML configuration file (also `TUTELA_CONFIG`); `TUTELA_*` variables override it.
+    #[arg(long, global = true, env = "TUTELA_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the application (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Fill the database with sample data.
+    Seed {
+        /// Create one demo account per role in each district (password printed).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Manage accounts from the command line.
+    Admin {
+        #[command(subcommand)]
+        command: commands::admin::AdminCommand,
+    },
+    /// Mail tools.
+    Mail {
+        #[command(subcommand)]
+        command: commands::mail::MailCommand,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("tutela: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    telemetry::init(&config);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("tutela: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let outcome = runtime.block_on(async move {
+        match cli.command.unwrap_or(Command::Serve) {
+            Command::Serve => commands::serve::run(config).await,
+            Command::Migrate => commands::migrate::run(&config).await,
+            Command::Seed { demo } => commands::seed::run(&config, demo).await,
+            Command::Admin { command } => commands::admin::run(&config, command).await,
+            Command::Mail { command } => commands::mail::run(&config, command).await,
+        }
+    });
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("tutela: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

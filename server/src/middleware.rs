@@ -1,0 +1,107 @@
+//! Request middleware: who is asking and in which language, refusing
+//! cross-site form posts, and a readable answer for oversize bodies.
+
+use axum::{
+    body::Body,
+    extract::{ConnectInfo, Request, State},
+    http::{HeaderMap, Method, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use tutela_app::{
+    i18n::Locale,
+    ssr::{
+        accounts::LOCALE_COOKIE,
+        request::{RequestContext, cookie_from_headers},
+        sessions::{self, SESSION_COOKIE},
+        state::AppState,
+    },
+};
+
+/// Resolves the session cookie and the language once per request and puts
+/// the result in the request's extensions for pages and server functions.
+pub async fn request_context(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let headers = request.headers();
+    let client = request.extensions().get::<ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip().to_string()).unwrap_or_default();
+    let mut context = RequestContext { client, ..RequestContext::default() };
+    if let Some(token) = cookie_from_headers(headers, SESSION_COOKIE).filter(|t| !t.is_empty()) {
+        match sessions::resolve(&state.db, &token).await {
+            Ok(Some((user, digest))) => {
+                context.user = Some(user);
+                context.session_digest = Some(digest);
+            }
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "resolving a session"),
+        }
+    }
+    context.locale = context
+        .user
+        .as_ref()
+        .map(|u| u.locale)
+        .or_else(|| cookie_from_headers(headers, LOCALE_COOKIE).and_then(|c| Locale::from_code(&c)))
+        .unwrap_or_default();
+    request.extensions_mut().insert(context);
+    next.run(request).await
+}
+
+/// Whether a state-changing request comes from another site. Browsers send
+/// `Sec-Fetch-Site`; older ones at least send `Origin`, compared with `Host`.
+fn is_cross_site(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return !matches!(site, "same-origin" | "none");
+    }
+    match (headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()), headers.get(header::HOST).and_then(|v| v.to_str().ok())) {
+        (Some("null"), _) => true,
+        (Some(origin), Some(host)) => origin.split_once("://").map(|(_, rest)| rest) != Some(host),
+        _ => false,
+    }
+}
+
+/// Refuses cross-site POSTs: forms work without JavaScript, so they need
+/// protection that does not rely on it.
+pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
+    let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if unsafe_method && is_cross_site(request.headers()) {
+        tracing::warn!(path = %request.uri().path(), "refused a cross-site request");
+        return plain_page(
+            StatusCode::FORBIDDEN,
+            "Richiesta rifiutata: proviene da un altro sito. / Request refused: it comes from another site.",
+        );
+    }
+    next.run(request).await
+}
+
+/// Replaces the bare 413 of the body limit with a sentence people can read.
+pub async fn explain_oversize(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return plain_page(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Il testo inviato è troppo lungo: accorcialo e riprova. / What you sent is too long: shorten it and try again.",
+        );
+    }
+    response
+}
+
+fn plain_page(status: StatusCode, message: &'static str) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], Body::from(message)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        pairs.iter().map(|(k, v)| (header::HeaderName::from_static(k), v.parse().unwrap())).collect()
+    }
+
+    #[test]
+    fn same_origin_requests_pass_and_foreign_ones_do_not() {
+        assert!(!is_cross_site(&headers(&[("sec-fetch-site", "same-origin")])));
+        assert!(is_cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(is_cross_site(&headers(&[("sec-fetch-site", "same-site")])));
+        assert!(!is_cross_site(&headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")])));
+        assert!(is_cross_site(&headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")])));
+        assert!(!is_cross_site(&headers(&[])), "non-browser clients send neither header");
+    }
+}

@@ -1,0 +1,57 @@
+//! The HTTP application: Leptos pages and server functions, static files,
+//! health checks, and the middleware around them.
+
+use axum::{
+    Router,
+    extract::State,
+    http::{HeaderValue, StatusCode, header},
+    middleware::{from_fn, from_fn_with_state},
+    routing::get,
+};
+use leptos_axum::{LeptosRoutes as _, file_and_error_handler, generate_route_list};
+use tower_http::{
+    compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
+};
+use tutela_app::{
+    app::{App, shell},
+    routes::paths,
+    ssr::{db, state::AppState},
+};
+
+use crate::middleware;
+
+const REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-request-id");
+
+pub fn build(state: AppState, max_body_bytes: usize) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route(paths::HEALTHZ, get(|| async { "ok" }))
+        .route(paths::READYZ, get(ready))
+        .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
+        .fallback(file_and_error_handler::<AppState, _>(shell))
+        .layer(from_fn_with_state(state.clone(), middleware::request_context))
+        .layer(from_fn(middleware::refuse_cross_site))
+        .layer(from_fn(middleware::explain_oversize))
+        .layer(RequestBodyLimitLayer::new(max_body_bytes))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            let request_id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", id = %request_id, method = %request.method(), path = %request.uri().path())
+        }))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .with_state(state)
+}
+
+/// Ready when the database answers.
+async fn ready(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    if db::ping(&state.db).await { (StatusCode::OK, "ready") } else { (StatusCode::SERVICE_UNAVAILABLE, "database unreachable") }
+}

@@ -1,0 +1,94 @@
+//! Builds the application state from the configuration: the database
+//! (migrated), the signing key, the settings services read, Leptos' options.
+
+use std::{path::Path, sync::Arc};
+
+use leptos::config::{Env, LeptosOptions};
+use tutela_app::ssr::{
+    db,
+    rate_limit::RateLimiter,
+    secrets::SigningKey,
+    state::{AppState, Settings},
+};
+
+use crate::{
+    config::Config,
+    error::{ServerError, ServerResult},
+};
+
+/// Connects to the database and applies every pending migration; any
+/// failure stops start-up with the reason.
+pub async fn open_database(config: &Config) -> ServerResult<sea_orm::DatabaseConnection> {
+    if config.database_url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&config.data_dir)?;
+    }
+    let database = db::connect(&config.database_url).await?;
+    db::migrate(&database).await?;
+    Ok(database)
+}
+
+/// The key from the configuration, else from `data_dir/secret.key`, which is
+/// created (readable by the owner only) the first time.
+pub fn signing_key(config: &Config) -> ServerResult<SigningKey> {
+    if let Some(text) = &config.secret_key {
+        return SigningKey::from_base64(text)
+            .ok_or_else(|| ServerError::Config("secret_key must be the URL-safe base64 of 32 bytes".into()));
+    }
+    let path = config.data_dir.join("secret.key");
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        return SigningKey::from_base64(&text)
+            .ok_or_else(|| ServerError::Config(format!("{} is not a valid key; delete it to make a new one", path.display())));
+    }
+    std::fs::create_dir_all(&config.data_dir)?;
+    let key = SigningKey::generate();
+    write_private(&path, &key.to_base64())?;
+    tracing::info!(path = %path.display(), "generated a new signing key");
+    Ok(key)
+}
+
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::{fs::OpenOptions, io::Write as _, os::unix::fs::OpenOptionsExt as _};
+    let mut file = OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    file.write_all(contents.as_bytes())
+}
+
+/// Leptos' options from our configuration; `LEPTOS_*` variables set by
+/// `cargo leptos watch` still apply to live reload.
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    let env = match std::env::var("LEPTOS_ENV").map(|v| v.to_ascii_lowercase()) {
+        Ok(v) if v == "dev" || v == "development" => Env::DEV,
+        _ => Env::PROD,
+    };
+    LeptosOptions::builder()
+        .output_name("tutela")
+        .site_root(config.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.bind)
+        .env(env)
+        .reload_port(std::env::var("LEPTOS_RELOAD_PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(3001))
+        .build()
+}
+
+pub fn settings(config: &Config) -> Settings {
+    Settings {
+        public_url: config.public_url.clone(),
+        secure_cookies: config.secure_cookies,
+        mail_from: config.mail_from.clone(),
+        smtp_url: config.smtp_url.clone(),
+        mail_dir: config.mail_dir.clone(),
+        mail_retry_base_seconds: config.mail_retry_base_seconds,
+        session_days: config.session_days,
+        rate_limit_attempts: config.rate_limit_attempts,
+        rate_limit_window_seconds: config.rate_limit_window_seconds,
+    }
+}
+
+pub async fn build(config: &Config) -> ServerResult<AppState> {
+    Ok(AppState {
+        db: open_database(config).await?,
+        settings: Arc::new(settings(config)),
+        signing_key: signing_key(config)?,
+        rate_limiter: RateLimiter::default(),
+        leptos_options: leptos_options(config),
+    })
+}
