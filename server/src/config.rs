@@ -20,7 +20,8 @@ pub enum LogFormat {
 pub struct Config {
     pub database_url: String,
     pub bind: SocketAddr,
-    pub public_url: String,
+    /// Where users reach Tutela; when unset, `http://` and the bound address.
+    pub public_url: Option<String>,
     pub data_dir: PathBuf,
     pub site_root: PathBuf,
     pub smtp_url: Option<String>,
@@ -35,7 +36,8 @@ pub struct Config {
     pub rate_limit_attempts: u32,
     pub rate_limit_window_seconds: i64,
     pub max_body_bytes: usize,
-    pub job_poll_seconds: u64,
+    /// How often background jobs look for work, in milliseconds.
+    pub job_poll_ms: u64,
     pub log_format: LogFormat,
 }
 
@@ -58,7 +60,7 @@ struct Layer {
     rate_limit_attempts: Option<u32>,
     rate_limit_window_seconds: Option<i64>,
     max_body_bytes: Option<usize>,
-    job_poll_seconds: Option<u64>,
+    job_poll_ms: Option<u64>,
     log_format: Option<LogFormat>,
 }
 
@@ -72,36 +74,29 @@ impl Layer {
     fn merge(&mut self, other: Layer) {
         merge!(self, other: database_url, bind, public_url, data_dir, site_root, smtp_url, mail_from, mail_dir,
             mail_retry_base_seconds, secret_key, secure_cookies, session_days, rate_limit_attempts,
-            rate_limit_window_seconds, max_body_bytes, job_poll_seconds, log_format);
+            rate_limit_window_seconds, max_body_bytes, job_poll_ms, log_format);
     }
 
-    /// Reads `TUTELA_<KEY>` for every key, parsing each as TOML would, so the
-    /// file and the environment accept the same values.
+    /// Reads `TUTELA_<KEY>` for every key, so the file and the environment
+    /// accept the same keys and values.
     fn from_env() -> ServerResult<Layer> {
         let mut table = toml::Table::new();
         for (name, value) in std::env::vars() {
             let Some(key) = name.strip_prefix("TUTELA_") else { continue };
             let key = key.to_ascii_lowercase();
-            if matches!(key.as_str(), "config" | "log" | "test_postgres_url") {
+            // Read elsewhere: the file's path, the log filter, the test suite's settings.
+            if matches!(key.as_str(), "config" | "log") || key.starts_with("test_") {
                 continue;
             }
-            let parsed = match key.as_str() {
-                "mail_retry_base_seconds"
-                | "session_days"
-                | "rate_limit_attempts"
-                | "rate_limit_window_seconds"
-                | "max_body_bytes"
-                | "job_poll_seconds" => value
-                    .trim()
-                    .parse::<i64>()
-                    .map(toml::Value::Integer)
-                    .map_err(|_| ServerError::Config(format!("{name} must be a whole number, not `{value}`")))?,
-                "secure_cookies" => value
-                    .trim()
-                    .parse::<bool>()
-                    .map(toml::Value::Boolean)
-                    .map_err(|_| ServerError::Config(format!("{name} must be true or false, not `{value}`")))?,
-                _ => toml::Value::String(value),
+            // Numbers and booleans read as such, anything else as text; the
+            // typed layer below then says which key has the wrong kind of value.
+            let trimmed = value.trim();
+            let parsed = if let Ok(number) = trimmed.parse::<i64>() {
+                toml::Value::Integer(number)
+            } else if let Ok(flag) = trimmed.parse::<bool>() {
+                toml::Value::Boolean(flag)
+            } else {
+                toml::Value::String(value)
             };
             table.insert(key, parsed);
         }
@@ -126,9 +121,9 @@ impl Config {
     fn resolve(layer: Layer) -> ServerResult<Config> {
         let data_dir = layer.data_dir.unwrap_or_else(|| PathBuf::from("data"));
         let bind = layer.bind.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 3000)));
-        let public_url = layer.public_url.unwrap_or_else(|| format!("http://{bind}")).trim_end_matches('/').to_owned();
-        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
-            return Err(ServerError::Config(format!("public_url must start with http:// or https://, not `{public_url}`")));
+        let public_url = layer.public_url.map(|url| url.trim_end_matches('/').to_owned());
+        if let Some(url) = public_url.as_deref().filter(|url| !(url.starts_with("http://") || url.starts_with("https://"))) {
+            return Err(ServerError::Config(format!("public_url must start with http:// or https://, not `{url}`")));
         }
         let database_url = layer.database_url.unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("tutela.db").display()));
         if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
@@ -144,7 +139,7 @@ impl Config {
         Ok(Config {
             database_url,
             bind,
-            secure_cookies: layer.secure_cookies.unwrap_or(public_url.starts_with("https://")),
+            secure_cookies: layer.secure_cookies.unwrap_or(public_url.as_deref().is_some_and(|url| url.starts_with("https://"))),
             public_url,
             mail_dir: layer.mail_dir.unwrap_or_else(|| data_dir.join("mail")),
             data_dir,
@@ -157,7 +152,7 @@ impl Config {
             rate_limit_attempts: layer.rate_limit_attempts.unwrap_or(10),
             rate_limit_window_seconds: positive(layer.rate_limit_window_seconds.unwrap_or(900), "rate_limit_window_seconds")?,
             max_body_bytes: layer.max_body_bytes.unwrap_or(64 * 1024),
-            job_poll_seconds: layer.job_poll_seconds.unwrap_or(5).max(1),
+            job_poll_ms: layer.job_poll_ms.unwrap_or(5000).max(50),
             log_format: layer.log_format.unwrap_or(LogFormat::Text),
         })
     }
@@ -171,7 +166,7 @@ mod tests {
     fn defaults_use_sqlite_under_data_and_localhost() {
         let config = Config::resolve(Layer::default()).unwrap();
         assert_eq!(config.bind.to_string(), "127.0.0.1:3000");
-        assert_eq!(config.public_url, "http://127.0.0.1:3000");
+        assert_eq!(config.public_url, None);
         assert!(config.database_url.starts_with("sqlite://data/tutela.db"));
         assert_eq!(config.mail_dir, PathBuf::from("data/mail"));
         assert!(config.smtp_url.is_none() && config.secret_key.is_none());
@@ -184,7 +179,7 @@ mod tests {
         layer.merge(Layer { session_days: Some(7), ..Layer::default() });
         let config = Config::resolve(layer).unwrap();
         assert_eq!(config.bind.port(), 8080);
-        assert_eq!(config.public_url, "https://tutela.example.org");
+        assert_eq!(config.public_url.as_deref(), Some("https://tutela.example.org"));
         assert!(config.secure_cookies, "https implies Secure cookies");
         assert_eq!(config.session_days, 7);
     }

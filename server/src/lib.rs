@@ -5,6 +5,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod jobs;
+pub mod launch;
 pub mod middleware;
 pub mod router;
 pub mod state;

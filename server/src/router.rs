@@ -36,8 +36,9 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .fallback(file_and_error_handler::<AppState, _>(shell))
         .layer(from_fn_with_state(state.clone(), middleware::request_context))
         .layer(from_fn(middleware::refuse_cross_site))
-        .layer(from_fn(middleware::explain_oversize))
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
+        // Outside the limit, so it also rewrites the limit's own refusal.
+        .layer(from_fn(middleware::explain_oversize))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))

@@ -69,9 +69,11 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
-pub fn settings(config: &Config) -> Settings {
+/// The settings services read; `address` is where the server listens,
+/// the public URL when none is configured.
+pub fn settings(config: &Config, address: std::net::SocketAddr) -> Settings {
     Settings {
-        public_url: config.public_url.clone(),
+        public_url: config.public_url.clone().unwrap_or_else(|| format!("http://{address}")),
         secure_cookies: config.secure_cookies,
         mail_from: config.mail_from.clone(),
         smtp_url: config.smtp_url.clone(),
@@ -83,10 +85,10 @@ pub fn settings(config: &Config) -> Settings {
     }
 }
 
-pub async fn build(config: &Config) -> ServerResult<AppState> {
+pub async fn build(config: &Config, address: std::net::SocketAddr) -> ServerResult<AppState> {
     Ok(AppState {
         db: open_database(config).await?,
-        settings: Arc::new(settings(config)),
+        settings: Arc::new(settings(config, address)),
         signing_key: signing_key(config)?,
         rate_limiter: RateLimiter::default(),
         leptos_options: leptos_options(config),

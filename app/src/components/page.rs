@@ -36,10 +36,10 @@ pub fn user_has_role(role: Role) -> bool {
 /// in the browser, where the page is already loaded.
 pub fn set_page_status(status: u16) {
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(code) = http::StatusCode::from_u16(status) {
-            response.set_status(code);
-        }
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(code) = http::StatusCode::from_u16(status)
+    {
+        response.set_status(code);
     }
     #[cfg(not(feature = "ssr"))]
     let _ = status;

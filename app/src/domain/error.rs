@@ -64,12 +64,11 @@ impl AppError {
         match self {
             AppError::Invalid(_) => 422,
             AppError::Refused(Problem::RateLimited) => 429,
-            AppError::Refused(_) => 400,
+            AppError::Refused(_) | AppError::Request(_) => 400,
             AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Internal => 500,
-            AppError::Request(_) => 400,
         }
     }
 }

@@ -44,7 +44,7 @@ pub async fn list_users(state: &AppState, actor: &SessionUser, filter: &UserFilt
     let mut condition = Condition::all();
     let query = filter.query.trim().to_lowercase();
     if !query.is_empty() {
-        let pattern = format!("%{}%", query.replace('\\', "").replace('%', "").replace('_', ""));
+        let pattern = format!("%{}%", query.replace(['\\', '%', '_'], ""));
         condition = condition.add(
             Condition::any()
                 .add(Expr::expr(Func::lower(Expr::col(user::Column::Name))).like(pattern.clone()))

@@ -30,12 +30,11 @@ pub async fn verify(candidate: &str, stored_hash: Option<&str>) -> bool {
     let stored = stored_hash.map(str::to_owned);
     tokio::task::spawn_blocking(move || {
         let argon = Argon2::default();
-        match stored.as_deref().filter(|h| !h.is_empty()) {
-            Some(stored) => PasswordHash::new(stored).is_ok_and(|parsed| argon.verify_password(candidate.as_bytes(), &parsed).is_ok()),
-            None => {
-                let _ = argon.hash_password(candidate.as_bytes(), &SaltString::generate(&mut OsRng));
-                false
-            }
+        if let Some(stored) = stored.as_deref().filter(|h| !h.is_empty()) {
+            PasswordHash::new(stored).is_ok_and(|parsed| argon.verify_password(candidate.as_bytes(), &parsed).is_ok())
+        } else {
+            let _ = argon.hash_password(candidate.as_bytes(), &SaltString::generate(&mut OsRng));
+            false
         }
     })
     .await

@@ -40,10 +40,10 @@ pub fn cookie_from_headers(headers: &http::HeaderMap, name: &str) -> Option<Stri
 
 /// Adds a `Set-Cookie` header to the response being built.
 pub fn set_cookie(cookie: &cookie::Cookie<'_>) {
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(value) = http::HeaderValue::from_str(&cookie.to_string()) {
-            response.append_header(http::header::SET_COOKIE, value);
-        }
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(value) = http::HeaderValue::from_str(&cookie.to_string())
+    {
+        response.append_header(http::header::SET_COOKIE, value);
     }
 }
 

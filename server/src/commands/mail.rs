@@ -28,7 +28,7 @@ pub async fn run(config: &Config, command: MailCommand) -> ServerResult<()> {
         MailCommand::SendTest { to } => {
             let to = Email::parse(&to).map_err(|_| ServerError::Usage(format!("`{to}` is not an e-mail address")))?;
             let db = state::open_database(config).await?;
-            let settings = state::settings(config);
+            let settings = state::settings(config, config.bind);
             let transport = MailTransport::from_settings(&settings).map_err(|e| ServerError::Config(e.to_string()))?;
             mail::enqueue(&db, to.as_str(), Locale::It, &MailKind::Test).await?;
             let sent = outbox::deliver_due(&db, &settings, &transport).await?;

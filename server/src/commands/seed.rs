@@ -21,7 +21,7 @@ pub async fn run(config: &Config, demo: bool) -> ServerResult<()> {
     }
     let db = state::open_database(config).await?;
     println!("Demo accounts (password: {DEMO_PASSWORD})");
-    println!("{:<13} {:<9} {}", "role", "district", "email");
+    println!("{:<13} {:<9} email", "role", "district");
     for district in District::ALL {
         for role in Role::ALL {
             let email = format!("{}.{}@demo.tutela.localhost", role.code(), district.code());

@@ -1,6 +1,8 @@
 //! The mails Tutela sends, in text and HTML, from the locale files' texts.
 
-use crate::i18n::{Locale, fill};
+use std::fmt::Write as _;
+
+use crate::i18n::{Locale, Texts, fill};
 
 /// A mail to render, with what its text needs.
 #[derive(Clone, Debug)]
@@ -21,63 +23,85 @@ pub struct RenderedMail {
     pub html: String,
 }
 
-/// Renders `kind` in `locale`: one paragraph list drives both bodies, so the
-/// text and HTML versions always say the same.
+/// What a mail says, before it is laid out as text and HTML.
+struct MailParts<'a> {
+    subject: &'static str,
+    greeting_name: Option<&'a str>,
+    paragraphs: Vec<String>,
+    /// The button: its label and link.
+    action: Option<(&'static str, &'a str)>,
+}
+
+fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
+    match kind {
+        MailKind::VerifyEmail { name, link } => MailParts {
+            subject: t.mail_verify_subject,
+            greeting_name: Some(name),
+            paragraphs: vec![t.mail_verify_body.to_owned()],
+            action: Some((t.mail_verify_action, link)),
+        },
+        MailKind::AlreadyRegistered { name, login_link, reset_link } => MailParts {
+            subject: t.mail_already_subject,
+            greeting_name: Some(name),
+            paragraphs: vec![t.mail_already_body.to_owned(), fill(t.mail_already_reset, &[("link", reset_link)])],
+            action: Some((t.mail_already_action, login_link)),
+        },
+        MailKind::ResetPassword { name, link } => MailParts {
+            subject: t.mail_reset_subject,
+            greeting_name: Some(name),
+            paragraphs: vec![t.mail_reset_body.to_owned()],
+            action: Some((t.mail_reset_action, link)),
+        },
+        MailKind::Invitation { name, link, role, district } => MailParts {
+            subject: t.mail_invite_subject,
+            greeting_name: Some(name),
+            paragraphs: vec![fill(t.mail_invite_body, &[("role", role), ("district", district)])],
+            action: Some((t.mail_invite_action, link)),
+        },
+        MailKind::ConfirmNewEmail { name, link } => MailParts {
+            subject: t.mail_email_change_subject,
+            greeting_name: Some(name),
+            paragraphs: vec![t.mail_email_change_body.to_owned()],
+            action: Some((t.mail_email_change_action, link)),
+        },
+        MailKind::Test => {
+            MailParts { subject: t.mail_test_subject, greeting_name: None, paragraphs: vec![t.mail_test_body.to_owned()], action: None }
+        }
+    }
+}
+
+/// Renders `kind` in `locale`: one list of paragraphs drives both bodies, so
+/// the text and HTML versions always say the same.
 pub fn render(kind: &MailKind, locale: Locale) -> RenderedMail {
     let t = locale.texts();
-    let (subject, greeting_name, paragraphs, action): (&str, Option<&str>, Vec<String>, Option<(&str, &str)>) = match kind {
-        MailKind::VerifyEmail { name, link } => {
-            (t.mail_verify_subject, Some(name), vec![t.mail_verify_body.to_owned()], Some((t.mail_verify_action, link)))
-        }
-        MailKind::AlreadyRegistered { name, login_link, reset_link } => (
-            t.mail_already_subject,
-            Some(name),
-            vec![t.mail_already_body.to_owned(), fill(t.mail_already_reset, &[("link", reset_link)])],
-            Some((t.mail_already_action, login_link)),
-        ),
-        MailKind::ResetPassword { name, link } => {
-            (t.mail_reset_subject, Some(name), vec![t.mail_reset_body.to_owned()], Some((t.mail_reset_action, link)))
-        }
-        MailKind::Invitation { name, link, role, district } => (
-            t.mail_invite_subject,
-            Some(name),
-            vec![fill(t.mail_invite_body, &[("role", role), ("district", district)])],
-            Some((t.mail_invite_action, link)),
-        ),
-        MailKind::ConfirmNewEmail { name, link } => {
-            (t.mail_email_change_subject, Some(name), vec![t.mail_email_change_body.to_owned()], Some((t.mail_email_change_action, link)))
-        }
-        MailKind::Test => (t.mail_test_subject, None, vec![t.mail_test_body.to_owned()], None),
-    };
-
-    let greeting = greeting_name.map_or_else(|| t.mail_greeting_anonymous.to_owned(), |n| fill(t.mail_greeting, &[("name", n)]));
+    let mail = parts(kind, t);
+    let greeting = mail.greeting_name.map_or_else(|| t.mail_greeting_anonymous.to_owned(), |n| fill(t.mail_greeting, &[("name", n)]));
     let mut text = format!("{greeting}\n\n");
     let mut html = format!(
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
          <body style=\"font-family:'Titillium Web',Arial,sans-serif;color:#1a1a1a;line-height:1.5;max-width:40em\"><p>{}</p>",
         locale.code(),
-        escape(subject),
+        escape(mail.subject),
         escape(&greeting)
     );
-    for paragraph in &paragraphs {
-        text.push_str(paragraph);
-        text.push_str("\n\n");
-        html.push_str(&format!("<p>{}</p>", escape(paragraph)));
+    for paragraph in &mail.paragraphs {
+        let _ = write!(text, "{paragraph}\n\n");
+        let _ = write!(html, "<p>{}</p>", escape(paragraph));
     }
-    if let Some((label, link)) = action {
-        text.push_str(&format!("{label}: {link}\n\n"));
-        html.push_str(&format!(
+    if let Some((label, link)) = mail.action {
+        let _ = write!(text, "{label}: {link}\n\n");
+        let _ = write!(
+            html,
             "<p><a href=\"{0}\" style=\"display:inline-block;padding:.6em 1.2em;background:#0066cc;color:#fff;text-decoration:none;border-radius:4px\">{1}</a></p>\
              <p style=\"font-size:.9em;color:#555\">{2}<br>{0}</p>",
             escape(link),
             escape(label),
             escape(t.mail_link_fallback)
-        ));
+        );
     }
-    text.push_str(t.mail_signature);
-    text.push('\n');
-    html.push_str(&format!("<p style=\"color:#555\">{}</p></body></html>", escape(t.mail_signature)));
-    RenderedMail { subject: subject.to_owned(), text, html }
+    let _ = writeln!(text, "{}", t.mail_signature);
+    let _ = write!(html, "<p style=\"color:#555\">{}</p></body></html>", escape(t.mail_signature));
+    RenderedMail { subject: mail.subject.to_owned(), text, html }
 }
 
 fn escape(text: &str) -> String {

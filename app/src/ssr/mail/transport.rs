@@ -21,15 +21,14 @@ pub struct DeliveryError(pub String);
 
 impl MailTransport {
     pub fn from_settings(settings: &Settings) -> Result<MailTransport, DeliveryError> {
-        match &settings.smtp_url {
-            Some(url) => AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+        if let Some(url) = &settings.smtp_url {
+            AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                 .map(|builder| MailTransport::Smtp(builder.timeout(Some(std::time::Duration::from_secs(20))).build()))
-                .map_err(|e| DeliveryError(format!("invalid SMTP URL: {e}"))),
-            None => {
-                std::fs::create_dir_all(&settings.mail_dir)
-                    .map_err(|e| DeliveryError(format!("creating {}: {e}", settings.mail_dir.display())))?;
-                Ok(MailTransport::Files(AsyncFileTransport::new(&settings.mail_dir)))
-            }
+                .map_err(|e| DeliveryError(format!("invalid SMTP URL: {e}")))
+        } else {
+            std::fs::create_dir_all(&settings.mail_dir)
+                .map_err(|e| DeliveryError(format!("creating {}: {e}", settings.mail_dir.display())))?;
+            Ok(MailTransport::Files(AsyncFileTransport::new(&settings.mail_dir)))
         }
     }
 

@@ -1,0 +1,292 @@
+//! The test harness: a real Tutela on a random port, a fresh database on the
+//! chosen engine, a mail catcher, and an HTTP client that behaves like a
+//! browser posting forms.
+
+use std::{path::PathBuf, sync::Once};
+
+use reqwest::{Client, Response, StatusCode, header};
+use sea_orm::{ConnectionTrait as _, Database, DatabaseConnection, Statement};
+use tutela_server::{
+    config::Config,
+    launch::{self, RunningServer},
+};
+
+use super::smtp::MailCatcher;
+
+/// Which database a test runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Declares each test once per engine: `name::sqlite` and `name::postgres`.
+/// PostgreSQL variants run only when `TUTELA_TEST_ENGINES` lists `postgres`
+/// (scripts/test sets it after checking the server is reachable).
+#[macro_export]
+macro_rules! on_both_engines {
+    ($(async fn $name:ident($app:ident: TestApp) $body:block)+) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+
+                async fn run($app: $crate::helpers::TestApp) $body
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    let app = $crate::helpers::TestApp::spawn($crate::helpers::Engine::Sqlite).await;
+                    run(app).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    if !$crate::helpers::postgres_enabled() {
+                        return;
+                    }
+                    let app = $crate::helpers::TestApp::spawn($crate::helpers::Engine::Postgres).await;
+                    run(app).await;
+                }
+            }
+        )+
+    };
+}
+
+pub fn postgres_enabled() -> bool {
+    std::env::var("TUTELA_TEST_ENGINES").is_ok_and(|engines| engines.split(',').any(|e| e.trim() == "postgres"))
+}
+
+fn postgres_admin_url() -> String {
+    std::env::var("TUTELA_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+fn init_logs() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        if std::env::var("TEST_LOG").is_ok() {
+            let _ = tracing_subscriber::fmt().with_env_filter("info,sqlx=warn").with_test_writer().try_init();
+        }
+    });
+}
+
+/// A PostgreSQL database made for one test and dropped after it.
+struct ScratchPostgres {
+    name: String,
+}
+
+impl Drop for ScratchPostgres {
+    fn drop(&mut self) {
+        let name = self.name.clone();
+        // Drop runs outside async; a short-lived runtime on its own thread
+        // removes the database even when the test panicked.
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            runtime.block_on(async move {
+                if let Ok(admin) = Database::connect(postgres_admin_url()).await {
+                    let _ = admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: Client,
+    pub mail: MailCatcher,
+    pub db: DatabaseConnection,
+    /// Kept so the server lives as long as the test.
+    _server: RunningServer,
+    _data_dir: tempfile_dir::TempDir,
+    _postgres: Option<ScratchPostgres>,
+}
+
+/// A temporary folder removed when dropped (no extra crate for ten lines).
+mod tempfile_dir {
+    use std::path::{Path, PathBuf};
+
+    pub struct TempDir(PathBuf);
+
+    impl TempDir {
+        pub fn new() -> TempDir {
+            let path = std::env::temp_dir().join(format!("tutela-test-{}", uuid::Uuid::new_v4()));
+            std::fs::create_dir_all(&path).expect("create a temporary folder");
+            TempDir(path)
+        }
+
+        pub fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+pub fn browser_client() -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .default_headers([(header::ACCEPT, header::HeaderValue::from_static("text/html,application/xhtml+xml"))].into_iter().collect())
+        .build()
+        .unwrap()
+}
+
+impl TestApp {
+    pub async fn spawn(engine: Engine) -> TestApp {
+        Self::spawn_with(engine, "").await
+    }
+
+    /// Starts Tutela with extra TOML configuration lines.
+    pub async fn spawn_with(engine: Engine, extra_config: &str) -> TestApp {
+        init_logs();
+        let data_dir = tempfile_dir::TempDir::new();
+        let mail = MailCatcher::start().await;
+        let (database_url, postgres) = match engine {
+            Engine::Sqlite => (format!("sqlite://{}?mode=rwc", data_dir.path().join("tutela.db").display()), None),
+            Engine::Postgres => {
+                let name = format!("tutela_test_{}", uuid::Uuid::new_v4().simple());
+                let admin = Database::connect(postgres_admin_url()).await.expect("connect to PostgreSQL (TUTELA_TEST_POSTGRES_URL)");
+                admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create a test database");
+                let base = postgres_admin_url();
+                let url = format!("{}/{name}", base.rsplit_once('/').map_or(base.as_str(), |(b, _)| b));
+                (url, Some(ScratchPostgres { name }))
+            }
+        };
+        let site_root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site");
+        let config_text = format!(
+            "bind = \"127.0.0.1:0\"\ndatabase_url = \"{database_url}\"\ndata_dir = \"{data}\"\nsite_root = \"{site}\"\n\
+             smtp_url = \"smtp://127.0.0.1:{port}\"\nmail_retry_base_seconds = 1\njob_poll_ms = 100\n{extra_config}\n",
+            data = data_dir.path().display(),
+            site = site_root.display(),
+            port = mail.port,
+        );
+        let config_path = data_dir.path().join("tutela.toml");
+        std::fs::write(&config_path, config_text).unwrap();
+        let config = Config::load(Some(&config_path)).expect("test configuration");
+        let server = launch::start(config).await.expect("start Tutela");
+        let address = format!("http://{}", server.address);
+        let db = server.state.db.clone();
+        TestApp { address, client: browser_client(), mail, db, _server: server, _data_dir: data_dir, _postgres: postgres }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// The page's HTML, after checking it answered 200.
+    pub async fn page(&self, path: &str) -> String {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        response.text().await.unwrap()
+    }
+
+    /// Posts a form as a browser without JavaScript does.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.client.post(self.url(path)).form(fields).send().await.expect("POST")
+    }
+
+    /// Posts a form and follows the redirect, returning the page shown next.
+    pub async fn submit(&self, path: &str, fields: &[(&str, &str)]) -> String {
+        let response = self.post_form(path, fields).await;
+        assert_eq!(response.status(), StatusCode::FOUND, "POST {path} should redirect");
+        let location = response.headers().get(header::LOCATION).expect("Location").to_str().unwrap().to_owned();
+        self.page(&location).await
+    }
+
+    pub async fn register(&self, name: &str, email: &str, password: &str) -> String {
+        self.submit(
+            "/api/register",
+            &[
+                ("name", name),
+                ("email", email),
+                ("password", password),
+                ("password_confirm", password),
+                ("district", "milano"),
+                ("kind", "guardian"),
+            ],
+        )
+        .await
+    }
+
+    /// Registers, follows the link in the verification mail, and returns
+    /// the address used.
+    pub async fn register_verified(&self, email: &str, password: &str) {
+        self.register("Anna Rossi", email, password).await;
+        let mail = self.mail.wait_for(email, "/verify-email/").await;
+        let link = mail.link_containing("/verify-email/").expect("verification link");
+        let token = link.rsplit('/').next().unwrap().to_owned();
+        let page = self.submit("/api/verify_email", &[("token", &token)]).await;
+        assert!(page.contains("Indirizzo email confermato"), "verification confirmed");
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.post_form("/api/login", &[("email", email), ("password", password)]).await
+    }
+
+    /// A signed-in coordinator of both districts, created as the command
+    /// line does, with its own client.
+    pub async fn coordinator(&self) -> Client {
+        self.staff_account(
+            "coord@tutela.test",
+            &[
+                (tutela_app::domain::Role::Coordinator, tutela_app::domain::District::Milano),
+                (tutela_app::domain::Role::Coordinator, tutela_app::domain::District::Brescia),
+            ],
+        )
+        .await
+    }
+
+    /// An active account with the given roles, signed in on a new client.
+    pub async fn staff_account(&self, email: &str, roles: &[(tutela_app::domain::Role, tutela_app::domain::District)]) -> Client {
+        use tutela_app::{
+            domain::RoleGrant,
+            ssr::accounts::{NewAccount, create_active_account},
+        };
+        let grants: Vec<RoleGrant> = roles.iter().map(|&(role, district)| RoleGrant { role, district }).collect();
+        let home = roles.first().map_or(tutela_app::domain::District::Milano, |r| r.1);
+        create_active_account(
+            &self.db,
+            NewAccount { name: "Staff Member", email, password: "staff-password-1", home_district: home, grants: &grants },
+        )
+        .await
+        .expect("create staff account");
+        let client = browser_client();
+        let response =
+            client.post(self.url("/api/login")).form(&[("email", email), ("password", "staff-password-1")]).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::FOUND);
+        client
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        let row = self.db.query_one_raw(Statement::from_string(self.db.get_database_backend(), sql.to_owned())).await.unwrap().unwrap();
+        row.try_get_by_index::<i64>(0).unwrap()
+    }
+
+    /// Waits (up to 5 s) until `sql` counts `expected`, for what background
+    /// jobs record a moment after the effect a test observed.
+    pub async fn wait_until_count(&self, sql: &str, expected: i64) {
+        let mut last = -1;
+        for _ in 0..50 {
+            last = self.count(sql).await;
+            if last == expected {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("`{sql}` counted {last}, expected {expected}");
+    }
+}
+
+/// The Location header of a redirect.
+pub fn location(response: &Response) -> String {
+    response.headers().get(header::LOCATION).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
+}

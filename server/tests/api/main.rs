@@ -1,0 +1,11 @@
+//! Integration tests: each test starts the real server on a random port
+//! with a fresh database (SQLite file, or a new PostgreSQL database) and a
+//! real SMTP listener, and speaks HTTP to it.
+
+mod helpers;
+mod smtp;
+
+mod accounts;
+mod admin;
+mod mail;
+mod security;
