@@ -94,10 +94,57 @@ ensure_node_packages() {
   fi
 }
 
+# Titillium Web is served from our own origin: copy the font files the
+# stylesheet names out of @fontsource into the static assets.
+ensure_fonts() {
+  local from="$TUTELA_ROOT/style/node_modules/@fontsource/titillium-web/files"
+  mkdir -p "$TUTELA_ROOT/style/public/fonts"
+  for font in titillium-web-latin-{300,400,600,700}-normal.woff2 titillium-web-latin-400-italic.woff2; do
+    cp -u "$from/$font" "$TUTELA_ROOT/style/public/fonts/"
+  done
+}
+
+# Everything a build needs: the fast linker, the WASM target and bindgen,
+# Sass and wasm-opt from npm (on PATH for cargo-leptos too), the fonts.
 ensure_build_tools() {
-  apt_install mold pkg-config
+  apt_install mold
   ensure_wasm_target
   ensure_wasm_bindgen
   ensure_node_packages "$TUTELA_ROOT/style"
   export PATH="$TUTELA_ROOT/style/node_modules/.bin:$PATH"
+  ensure_fonts
+}
+
+# PostgreSQL for the tests: the URL in TUTELA_TEST_POSTGRES_URL, or the
+# local server. If nothing answers and packages can be installed, Debian's
+# PostgreSQL is installed and started. Prints the URL to use, or nothing.
+postgres_reachable() {
+  local url="$1" hostport host port
+  hostport="${url#*://}"; hostport="${hostport#*@}"; hostport="${hostport%%/*}"
+  host="${hostport%%:*}"; port="${hostport##*:}"
+  [ "$port" = "$hostport" ] && port=5432
+  timeout 3 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null
+}
+
+ensure_postgres() {
+  local url="${TUTELA_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+  if postgres_reachable "$url"; then
+    echo "$url"
+    return 0
+  fi
+  if [ -n "${TUTELA_TEST_POSTGRES_URL:-}" ] || ! command -v apt-get >/dev/null; then
+    return 0
+  fi
+  warn "PostgreSQL does not answer at 127.0.0.1:5432: installing Debian's postgresql and starting it"
+  apt_install postgresql >&2
+  local version
+  version="$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)"
+  [ -n "$version" ] || return 0
+  as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start >&2 || true
+  # The tests connect over TCP with a password; give the postgres role one.
+  as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\"" >&2 || true
+  url="postgres://postgres:postgres@127.0.0.1:5432/postgres"
+  if postgres_reachable "$url"; then
+    echo "$url"
+  fi
 }

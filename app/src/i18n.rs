@@ -108,6 +108,7 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::RateLimited => t.problem_rate_limited,
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
         Problem::LastCoordinator => t.problem_last_coordinator,
+        Problem::RequestUnreadable => t.problem_request_unreadable,
     }
 }
 

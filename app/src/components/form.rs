@@ -52,6 +52,18 @@ pub fn PostForm(action: &'static str, id: &'static str, #[prop(optional)] class:
     }
 }
 
+/// A field's label. The required mark sits outside the `<label>`, so the
+/// field's accessible name is the label alone; `aria-required` says the rest.
+#[component]
+fn FieldLabel(for_id: String, label: &'static str, required: bool) -> impl IntoView {
+    view! {
+        <div class="label-row">
+            <label for=for_id>{label}</label>
+            {required.then(|| view! { <span class="required" aria-hidden="true">"*"</span> })}
+        </div>
+    }
+}
+
 /// The problem for a field and the attributes that tie it to its input.
 fn field_problem(name: &str) -> Option<&'static str> {
     let t = use_texts();
@@ -88,7 +100,7 @@ pub fn TextField(
     let input_type = move || if is_password && revealed.get() { "text" } else { kind };
     view! {
         <div class="form-field" class:has-error=problem.is_some()>
-            <label for=id.clone()>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            <FieldLabel for_id=id.clone() label required/>
             {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
             {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p}</p> })}
             <div class="input-row">
@@ -99,7 +111,6 @@ pub fn TextField(
                     value=value
                     autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                     required=required
-                    aria-required=required.then_some("true")
                     aria-invalid=problem.map(|_| "true")
                     aria-describedby=(!described_by.is_empty()).then_some(described_by)
                 />
@@ -135,7 +146,7 @@ pub fn SelectField(
     let error_id = problem.map(|_| format!("{id}-error"));
     view! {
         <div class="form-field" class:has-error=problem.is_some()>
-            <label for=id.clone()>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            <FieldLabel for_id=id.clone() label required/>
             {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p}</p> })}
             <select id=id name=name required=required aria-invalid=problem.map(|_| "true") aria-describedby=error_id.clone()>
                 {placeholder.map(|p| view! { <option value="" selected=selected.is_empty()>{p}</option> })}

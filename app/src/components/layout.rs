@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::page::{use_notice, use_page_context};
+use super::page::{use_notice, use_page_context, use_page_problem};
 use crate::{
     api::account::{logout::Logout, set_locale::SetLocale},
     domain::Role,
-    i18n::{Locale, notice_text, use_locale, use_texts},
+    i18n::{Locale, notice_text, problem_text, use_locale, use_texts},
     routes::paths,
 };
 use leptos::server_fn::ServerFn as _;
@@ -118,13 +118,21 @@ fn LanguageSwitch() -> impl IntoView {
 #[component]
 fn NoticeBanner() -> impl IntoView {
     let t = use_texts();
-    use_notice().map(|notice| {
+    let notice = use_notice().map(|notice| {
         view! {
             <div class="alert alert-success" role="status">
                 {notice_text(t, notice)}
             </div>
         }
-    })
+    });
+    let problem = use_page_problem().map(|problem| {
+        view! {
+            <div class="alert alert-danger" role="alert">
+                {problem_text(t, problem)}
+            </div>
+        }
+    });
+    (notice, problem)
 }
 
 #[component]

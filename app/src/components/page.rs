@@ -27,6 +27,14 @@ pub fn use_notice() -> Option<Notice> {
     }
 }
 
+/// A problem the previous request left that belongs to no form.
+pub fn use_page_problem() -> Option<crate::domain::Problem> {
+    match use_page_context().flash {
+        Some(Flash::Problem(problem)) => Some(problem),
+        _ => None,
+    }
+}
+
 /// Whether the reader holds `role` anywhere.
 pub fn user_has_role(role: Role) -> bool {
     use_user().is_some_and(|u| u.has_role(role))

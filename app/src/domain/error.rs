@@ -25,6 +25,7 @@ pub enum Problem {
     RateLimited,
     ConfirmationMissing,
     LastCoordinator,
+    RequestUnreadable,
 }
 
 /// A problem with one field of a form.

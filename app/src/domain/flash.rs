@@ -50,4 +50,6 @@ impl FormFeedback {
 pub enum Flash {
     Notice(Notice),
     Form(FormFeedback),
+    /// A request that failed before any form could say why.
+    Problem(super::Problem),
 }

@@ -11,7 +11,8 @@ pub async fn register(
     password: String,
     password_confirm: String,
     district: String,
-    kind: String,
+    // A radio group: absent when nothing was chosen.
+    kind: Option<String>,
 ) -> Result<(), AppError> {
     use crate::{
         api::respond::{self, Done},
@@ -21,6 +22,7 @@ pub async fn register(
     };
     let state = app_state()?;
     let request = request_context();
+    let kind = kind.unwrap_or_default();
     let input = accounts::RegistrationInput {
         name: &name,
         email: &email,

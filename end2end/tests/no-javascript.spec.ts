@@ -1,0 +1,27 @@
+// The core flows work with JavaScript turned off: forms are plain posts.
+// (axe needs JavaScript to run; these same pages are checked by the other specs.)
+import { expect, test } from '@playwright/test';
+import { demoPassword } from './support';
+
+test.use({ javaScriptEnabled: false });
+
+test('signing in and out works without JavaScript', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Indirizzo email').fill('jurist.milano@demo.tutela.localhost');
+  await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ciao, Demo jurist Milano');
+  await expect(page.getByRole('heading', { name: 'Giurista' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await expect(page.getByRole('status')).toContainText('Sei uscito da Tutela');
+  await expect(page.getByRole('link', { name: 'Accedi' }).first()).toBeVisible();
+});
+
+test('a wrong password is explained without JavaScript', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Indirizzo email').fill('jurist.milano@demo.tutela.localhost');
+  await page.getByLabel('Password', { exact: true }).fill('not the password');
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await expect(page.getByRole('alert')).toContainText('Email o password non corrette');
+});

@@ -1,0 +1,63 @@
+// Helpers shared by the end-to-end tests.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { mailDir } from '../playwright.config';
+
+export const demoPassword = 'tutela-demo-2026';
+
+/** Fails on any serious or critical accessibility violation of the page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
+}
+
+/** Waits for a mail to `recipient` in the .eml folder and returns its decoded text. */
+export async function readMail(recipient: string, containing: string): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (fs.existsSync(mailDir)) {
+      for (const file of fs.readdirSync(mailDir).filter((f) => f.endsWith('.eml'))) {
+        const raw = fs.readFileSync(path.join(mailDir, file), 'utf8');
+        const text = decodeQuotedPrintable(raw);
+        if (text.includes(`To: ${recipient}`) && text.includes(containing)) {
+          return text;
+        }
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no mail for ${recipient} containing ${containing}`);
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const joined = text.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined.slice(i + 1, i + 3);
+    if (joined[i] === '=' && /^[0-9A-F]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(joined[i], 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** The first link in `text` containing `fragment`. */
+export function linkIn(text: string, fragment: string): string {
+  const match = text.match(new RegExp(`https?://[^\\s"<>]*${fragment}[^\\s"<>]*`));
+  if (!match) throw new Error(`no link with ${fragment}`);
+  return match[0];
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Indirizzo email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Ciao');
+}
