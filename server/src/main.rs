@@ -39,6 +39,11 @@ enum Command {
         #[command(subcommand)]
         command: commands::mail::MailCommand,
     },
+    /// Course content tools.
+    Content {
+        #[command(subcommand)]
+        command: commands::content::ContentCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -65,6 +70,7 @@ fn main() -> ExitCode {
             Command::Seed { demo } => commands::seed::run(&config, demo).await,
             Command::Admin { command } => commands::admin::run(&config, command).await,
             Command::Mail { command } => commands::mail::run(&config, command).await,
+            Command::Content { command } => commands::content::run(command),
         }
     });
     match outcome {

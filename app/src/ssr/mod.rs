@@ -6,6 +6,7 @@ pub mod admin;
 pub mod audit;
 pub mod authz;
 pub mod clock;
+pub mod content;
 pub mod db;
 pub mod entities;
 pub mod error;

@@ -7,5 +7,6 @@ mod smtp;
 
 mod accounts;
 mod admin;
+mod content;
 mod mail;
 mod security;
