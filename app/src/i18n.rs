@@ -109,6 +109,7 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
         Problem::LastCoordinator => t.problem_last_coordinator,
         Problem::RequestUnreadable => t.problem_request_unreadable,
+        Problem::ServerError => t.error_generic,
     }
 }
 
@@ -126,5 +127,18 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::UserUpdated => t.notice_user_updated,
         Notice::InvitationSent => t.notice_invitation_sent,
         Notice::TestMailQueued => t.notice_test_mail_queued,
+    }
+}
+
+/// What an audit-log action code means, as people read it.
+pub fn audit_action_text(t: &Texts, code: &str) -> String {
+    match code {
+        "user.created" => t.audit_user_created.to_owned(),
+        "user.roles_changed" => t.audit_user_roles_changed.to_owned(),
+        "user.deactivated" => t.audit_user_deactivated.to_owned(),
+        "user.reactivated" => t.audit_user_reactivated.to_owned(),
+        "user.invited" => t.audit_user_invited.to_owned(),
+        "account.deleted" => t.audit_account_deleted.to_owned(),
+        other => other.to_owned(),
     }
 }

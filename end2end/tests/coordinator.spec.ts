@@ -22,7 +22,8 @@ test('a coordinator promotes a guardian to trainer', async ({ page }) => {
   await expect(page.getByRole('group', { name: 'Milano' }).getByLabel('Formatore')).toBeChecked();
 
   await page.getByRole('link', { name: 'Registro attività' }).click();
-  await expect(page.getByRole('cell', { name: 'user.roles_changed' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Ruoli modificati' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Aggiunti: Formatore (Milano). Tolti: —.' })).toBeVisible();
   await expectAccessible(page);
 });
 

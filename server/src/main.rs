@@ -23,11 +23,14 @@ enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
-    /// Fill the database with sample data.
+    /// Fill the database with demo or sample data (never done at a normal start).
     Seed {
         /// Create one demo account per role in each district (password printed).
         #[arg(long)]
         demo: bool,
+        /// Make sure there are N sample guardians and operators (same password).
+        #[arg(long, value_name = "N")]
+        users: Option<u32>,
     },
     /// Manage accounts from the command line.
     Admin {
@@ -67,7 +70,7 @@ fn main() -> ExitCode {
         match cli.command.unwrap_or(Command::Serve) {
             Command::Serve => commands::serve::run(config).await,
             Command::Migrate => commands::migrate::run(&config).await,
-            Command::Seed { demo } => commands::seed::run(&config, demo).await,
+            Command::Seed { demo, users } => commands::seed::run(&config, demo, users).await,
             Command::Admin { command } => commands::admin::run(&config, command).await,
             Command::Mail { command } => commands::mail::run(&config, command).await,
             Command::Content { command } => commands::content::run(command),

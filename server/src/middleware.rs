@@ -83,6 +83,17 @@ pub async fn explain_oversize(request: Request, next: Next) -> Response {
     response
 }
 
+/// What a person sees if a request panics: a sentence in both languages
+/// (the panic itself goes to the log).
+pub fn internal_error_page(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = panic.downcast_ref::<String>().map(String::as_str).or_else(|| panic.downcast_ref::<&str>().copied()).unwrap_or("unknown");
+    tracing::error!(panic = detail, "a request panicked");
+    plain_page(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Qualcosa non ha funzionato: riprova tra poco. / Something went wrong: please try again shortly.",
+    )
+}
+
 fn plain_page(status: StatusCode, message: &'static str) -> Response {
     (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], Body::from(message)).into_response()
 }

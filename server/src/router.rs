@@ -10,6 +10,7 @@ use axum::{
 };
 use leptos_axum::{LeptosRoutes as _, file_and_error_handler, generate_route_list};
 use tower_http::{
+    catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
@@ -36,6 +37,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .fallback(file_and_error_handler::<AppState, _>(shell))
         .layer(from_fn_with_state(state.clone(), middleware::request_context))
         .layer(from_fn(middleware::refuse_cross_site))
+        .layer(CatchPanicLayer::custom(middleware::internal_error_page))
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
         // Outside the limit, so it also rewrites the limit's own refusal.
         .layer(from_fn(middleware::explain_oversize))

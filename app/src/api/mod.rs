@@ -52,6 +52,12 @@ pub(crate) mod respond {
                         leptos_axum::redirect(paths::LOGIN);
                         Ok(())
                     }
+                    // A person gets the page back with a message, not a bare status.
+                    AppError::Internal if plain => {
+                        flash::put(&state, &crate::domain::Flash::Problem(crate::domain::Problem::ServerError));
+                        leptos_axum::redirect(back);
+                        Ok(())
+                    }
                     _ => fail(error),
                 }
             }

@@ -9,12 +9,23 @@ use crate::{
     i18n::{problem_text, use_texts},
 };
 
-/// The feedback of the enclosing form, if its last post failed.
+/// What fields learn from the form around them: its id (which prefixes
+/// theirs, so two forms on a page never share an element id) and the
+/// feedback of its last post, if that failed.
 #[derive(Clone, Default)]
-struct FieldFeedback(Option<FormFeedback>);
+struct EnclosingForm {
+    id: &'static str,
+    feedback: Option<FormFeedback>,
+}
 
 fn use_field_feedback() -> Option<FormFeedback> {
-    use_context::<FieldFeedback>().and_then(|f| f.0)
+    use_context::<EnclosingForm>().and_then(|f| f.feedback)
+}
+
+/// The element id of field `name` in the enclosing form.
+fn field_id(name: &str) -> String {
+    let form = use_context::<EnclosingForm>().map_or("form", |f| f.id);
+    format!("{form}-{}", name.replace(['[', ']'], "-"))
 }
 
 /// A form posting to `action` (a server function's URL). `id` names it, so
@@ -23,7 +34,7 @@ fn use_field_feedback() -> Option<FormFeedback> {
 pub fn PostForm(action: &'static str, id: &'static str, #[prop(optional)] class: &'static str, children: Children) -> impl IntoView {
     let t = use_texts();
     let feedback = use_form_feedback(id);
-    provide_context(FieldFeedback(feedback.clone()));
+    provide_context(EnclosingForm { id, feedback: feedback.clone() });
     let summary = feedback.filter(|f| !f.problems.is_empty()).map(|feedback| {
         let items = feedback
             .problems
@@ -33,7 +44,7 @@ pub fn PostForm(action: &'static str, id: &'static str, #[prop(optional)] class:
                 if p.field.is_empty() {
                     view! { <li>{text}</li> }.into_any()
                 } else {
-                    view! { <li><a href=format!("#field-{}", p.field)>{text}</a></li> }.into_any()
+                    view! { <li><a href=format!("#{}", field_id(&p.field))>{text}</a></li> }.into_any()
                 }
             })
             .collect_view();
@@ -87,7 +98,8 @@ pub fn TextField(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let t = use_texts();
-    let id = format!("field-{name}");
+    let id = field_id(name);
+    let control_id = id.clone();
     let problem = field_problem(name);
     let is_password = kind == "password";
     let value = if is_password { None } else { refill(name).or(value) };
@@ -118,7 +130,7 @@ pub fn TextField(
                     <button
                         type="button"
                         class="btn btn-outline-secondary reveal"
-                        aria-controls=format!("field-{name}")
+                        aria-controls=control_id.clone()
                         aria-pressed=move || if revealed.get() { "true" } else { "false" }
                         on:click=move |_| revealed.update(|r| *r = !*r)
                     >
@@ -140,7 +152,7 @@ pub fn SelectField(
     #[prop(optional)] required: bool,
     #[prop(optional)] placeholder: Option<&'static str>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = field_id(name);
     let problem = field_problem(name);
     let selected = refill(name).or(value).unwrap_or_default();
     let error_id = problem.map(|_| format!("{id}-error"));
@@ -171,7 +183,7 @@ pub fn RadioGroup(
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = field_id(name);
     let problem = field_problem(name);
     let selected = refill(name).or(value).unwrap_or_default();
     let error_id = problem.map(|_| format!("{id}-error"));
@@ -205,7 +217,7 @@ pub fn CheckboxField(
     #[prop(default = "on".to_owned(), into)] value: String,
     #[prop(optional)] checked: bool,
 ) -> impl IntoView {
-    let id = format!("field-{}", name.replace(['[', ']'], "-"));
+    let id = field_id(&name);
     let problem = field_problem(&name);
     let error_id = problem.map(|_| format!("{id}-error"));
     view! {

@@ -115,24 +115,27 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// The one-shot messages, shown on the page they were left for only.
 #[component]
 fn NoticeBanner() -> impl IntoView {
     let t = use_texts();
-    let notice = use_notice().map(|notice| {
-        view! {
-            <div class="alert alert-success" role="status">
-                {notice_text(t, notice)}
-            </div>
-        }
-    });
-    let problem = use_page_problem().map(|problem| {
-        view! {
-            <div class="alert alert-danger" role="alert">
-                {problem_text(t, problem)}
-            </div>
-        }
-    });
-    (notice, problem)
+    move || {
+        let notice = use_notice().map(|notice| {
+            view! {
+                <div class="alert alert-success" role="status">
+                    {notice_text(t, notice)}
+                </div>
+            }
+        });
+        let problem = use_page_problem().map(|problem| {
+            view! {
+                <div class="alert alert-danger" role="alert">
+                    {problem_text(t, problem)}
+                </div>
+            }
+        });
+        (notice, problem)
+    }
 }
 
 #[component]

@@ -12,16 +12,24 @@ pub fn use_user() -> Option<SessionUser> {
     use_page_context().user
 }
 
+/// The flash, while the reader is still on the page it was left for.
+/// Reactive: it goes away when they navigate elsewhere inside the app.
+pub fn use_flash() -> Option<Flash> {
+    let context = use_page_context();
+    let here = leptos_router::hooks::use_location().pathname.get();
+    context.flash.filter(|_| here == context.path)
+}
+
 /// The feedback left for form `form`, if the last post of it failed.
 pub fn use_form_feedback(form: &str) -> Option<FormFeedback> {
-    match use_page_context().flash {
+    match use_flash() {
         Some(Flash::Form(feedback)) if feedback.form == form => Some(feedback),
         _ => None,
     }
 }
 
 pub fn use_notice() -> Option<Notice> {
-    match use_page_context().flash {
+    match use_flash() {
         Some(Flash::Notice(notice)) => Some(notice),
         _ => None,
     }
@@ -29,7 +37,7 @@ pub fn use_notice() -> Option<Notice> {
 
 /// A problem the previous request left that belongs to no form.
 pub fn use_page_problem() -> Option<crate::domain::Problem> {
-    match use_page_context().flash {
+    match use_flash() {
         Some(Flash::Problem(problem)) => Some(problem),
         _ => None,
     }

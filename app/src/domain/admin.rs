@@ -41,10 +41,32 @@ pub struct UserPage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditRow {
     pub at: i64,
+    /// Who acted; `None` for the command line and the system.
     pub actor: Option<String>,
+    /// A stable code such as `user.roles_changed`, translated on the page.
     pub action: String,
+    /// The account acted on, as "name (email)", or its id once deleted.
     pub subject: String,
-    pub detail: String,
+    pub detail: AuditDetail,
+}
+
+/// What an audit entry records beyond who, what and whom.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuditDetail {
+    None,
+    Roles { added: Vec<RoleGrant>, removed: Vec<RoleGrant> },
+    Grant(RoleGrant),
+}
+
+impl AuditDetail {
+    /// Stored as JSON in the log's `detail` column; anything unreadable is `None`.
+    pub fn from_stored(text: &str) -> AuditDetail {
+        serde_json::from_str(text).unwrap_or(AuditDetail::None)
+    }
+
+    pub fn to_stored(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -26,6 +26,7 @@ pub enum Problem {
     ConfirmationMissing,
     LastCoordinator,
     RequestUnreadable,
+    ServerError,
 }
 
 /// A problem with one field of a form.

@@ -11,4 +11,7 @@ pub struct PageContext {
     pub user: Option<SessionUser>,
     pub locale: Locale,
     pub flash: Option<Flash>,
+    /// The path this page was loaded at: the flash belongs to it, not to
+    /// pages reached afterwards by navigating inside the app.
+    pub path: String,
 }

@@ -3,8 +3,8 @@
 //! address has an account.
 
 use sea_orm::{
-    ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, TransactionTrait as _,
-    prelude::Uuid, sea_query::Expr,
+    ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, EntityTrait as _, PaginatorTrait as _, QueryFilter as _,
+    TransactionTrait as _, prelude::Uuid, sea_query::Expr,
 };
 
 use super::{
@@ -470,4 +470,60 @@ pub async fn create_active_account(db: &sea_orm::DatabaseConnection, account: Ne
     .await?;
     txn.commit().await?;
     Ok(true)
+}
+
+/// Fills the database with `count` sample guardians and operators (for the
+/// benchmark and for trying the lists at scale), all with `password`.
+/// Numbered addresses make it idempotent: only the missing ones are added.
+/// The password is hashed once: hashing each would take minutes.
+pub async fn create_sample_accounts(db: &sea_orm::DatabaseConnection, count: u32, password: &str) -> ServiceResult<u32> {
+    const FIRST: [&str; 12] =
+        ["Giulia", "Marco", "Sara", "Luca", "Francesca", "Paolo", "Elena", "Andrea", "Chiara", "Davide", "Marta", "Stefano"];
+    const LAST: [&str; 10] = ["Rossi", "Bianchi", "Colombo", "Ferrari", "Brambilla", "Galli", "Fontana", "Conti", "Ricci", "Moretti"];
+    const BATCH: u32 = 500;
+    let password = NewPassword::parse(password).map_err(|p| ServiceError::field("password", p))?;
+    let existing = user::Entity::find().filter(user::Column::Email.like("%@sample.tutela.localhost")).count(db).await?;
+    let start = u32::try_from(existing).unwrap_or(u32::MAX);
+    if start >= count {
+        return Ok(0);
+    }
+    let hash = password::hash(&password).await?;
+    let now = clock::now();
+    let mut created = 0;
+    let mut index = start;
+    while index < count {
+        let end = (index + BATCH).min(count);
+        let mut users = Vec::new();
+        let mut roles = Vec::new();
+        for n in index..end {
+            let id = Uuid::new_v4();
+            let district = if n % 3 == 2 { District::Brescia } else { District::Milano };
+            let role = if n % 10 == 9 { Role::Operator } else { Role::Guardian };
+            let slot = n as usize;
+            users.push(user::ActiveModel {
+                id: Set(id),
+                email: Set(format!("person.{n:06}@sample.tutela.localhost")),
+                name: Set(format!("{} {}", FIRST[slot % FIRST.len()], LAST[(slot / FIRST.len()) % LAST.len()])),
+                password_hash: Set(hash.clone()),
+                locale: Set(if n % 5 == 4 { Locale::En } else { Locale::It }.code().to_owned()),
+                home_district: Set(district.code().to_owned()),
+                status: Set(UserStatus::Active.code().to_owned()),
+                email_verified_at: Set(Some(now)),
+                created_at: Set(now - i64::from(count - n)),
+                updated_at: Set(now),
+            });
+            roles.push(user_role::ActiveModel {
+                user_id: Set(id),
+                role: Set(role.code().to_owned()),
+                district: Set(district.code().to_owned()),
+            });
+        }
+        let txn = db.begin().await?;
+        user::Entity::insert_many(users).exec_without_returning(&txn).await?;
+        user_role::Entity::insert_many(roles).exec_without_returning(&txn).await?;
+        txn.commit().await?;
+        created += end - index;
+        index = end;
+    }
+    Ok(created)
 }

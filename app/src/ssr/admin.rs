@@ -25,7 +25,7 @@ use super::{
 use crate::{
     domain::{
         DisplayName, District, Email, Problem, Role, RoleGrant, SessionUser, UserStatus,
-        admin::{AuditPage, AuditRow, OutboxRow, PAGE_SIZE, UserFilter, UserPage, UserRow},
+        admin::{AuditDetail, AuditPage, AuditRow, OutboxRow, PAGE_SIZE, UserFilter, UserPage, UserRow},
     },
     i18n::Locale,
     routes::paths,
@@ -71,7 +71,7 @@ pub async fn list_users(state: &AppState, actor: &SessionUser, filter: &UserFilt
     let paginator = user::Entity::find()
         .filter(condition)
         .order_by_desc(user::Column::CreatedAt)
-        .order_by_asc(user::Column::Id)
+        .order_by_desc(user::Column::Id)
         .paginate(&state.db, PAGE_SIZE);
     let total = paginator.num_items().await?;
     let pages = std::cmp::max(total.div_ceil(PAGE_SIZE), 1);
@@ -177,8 +177,6 @@ pub async fn set_roles(state: &AppState, actor: &SessionUser, id: &str, wanted: 
         .insert(&txn)
         .await?;
     }
-    let describe =
-        |grants: &[RoleGrant]| grants.iter().map(|g| format!("{}:{}", g.role.code(), g.district.code())).collect::<Vec<_>>().join(",");
     audit::record(
         &txn,
         AuditRecord {
@@ -186,7 +184,7 @@ pub async fn set_roles(state: &AppState, actor: &SessionUser, id: &str, wanted: 
             action: "user.roles_changed",
             subject_kind: "user",
             subject_id: target.id.to_string(),
-            detail: format!("added [{}] removed [{}]", describe(&added), describe(&removed)),
+            detail: AuditDetail::Roles { added: added.clone(), removed: removed.clone() }.to_stored(),
         },
     )
     .await?;
@@ -302,7 +300,7 @@ pub async fn invite(state: &AppState, actor: &SessionUser, input: InvitationInpu
             action: "user.invited",
             subject_kind: "user",
             subject_id: id.to_string(),
-            detail: format!("{}:{}", role.code(), district.code()),
+            detail: AuditDetail::Grant(RoleGrant { role, district }).to_stored(),
         },
     )
     .await?;
@@ -316,16 +314,22 @@ pub async fn audit_log(state: &AppState, page: u64) -> ServiceResult<AuditPage> 
     let pages = std::cmp::max(paginator.num_pages().await?, 1);
     let page = std::cmp::min(page, pages - 1);
     let entries = paginator.fetch_page(page).await?;
-    let actor_ids: Vec<Uuid> = entries.iter().filter_map(|e| e.actor_id).collect();
-    let actors = user::Entity::find().filter(user::Column::Id.is_in(actor_ids)).all(&state.db).await?;
+    // One query for every person the page names, actors and subjects alike.
+    let mut ids: Vec<Uuid> = entries.iter().filter_map(|e| e.actor_id).collect();
+    ids.extend(entries.iter().filter(|e| e.subject_kind == "user").filter_map(|e| Uuid::parse_str(&e.subject_id).ok()));
+    let people = user::Entity::find().filter(user::Column::Id.is_in(ids)).all(&state.db).await?;
+    let person = |id: Uuid| people.iter().find(|p| p.id == id);
     let rows = entries
         .into_iter()
         .map(|entry| AuditRow {
             at: entry.at,
-            actor: entry.actor_id.map(|id| actors.iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| a.name.clone())),
+            actor: entry.actor_id.map(|id| person(id).map_or_else(|| id.to_string(), |p| p.name.clone())),
+            subject: Uuid::parse_str(&entry.subject_id)
+                .ok()
+                .and_then(person)
+                .map_or_else(|| entry.subject_id.clone(), |p| format!("{} ({})", p.name, p.email)),
+            detail: AuditDetail::from_stored(&entry.detail),
             action: entry.action,
-            subject: format!("{} {}", entry.subject_kind, entry.subject_id),
-            detail: entry.detail,
         })
         .collect();
     Ok(AuditPage { rows, page, pages })

@@ -9,7 +9,8 @@ pub fn current() -> PageContext {
     let request = request_context();
     // Outside a request (route discovery at start-up) there is no state and no flash.
     let flash = use_context::<AppState>().and_then(|state| flash::take(&state)).or_else(unreadable_request);
-    PageContext { user: request.user, locale: request.locale, flash }
+    let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned()).unwrap_or_default();
+    PageContext { user: request.user, locale: request.locale, flash, path }
 }
 
 /// A server function that could not even read its arguments sends the

@@ -1,9 +1,11 @@
-//! `tutela seed --demo`: one demo account per role in each district, so a
-//! newcomer can try every part of Tutela. Running it again changes nothing.
+//! `tutela seed`: `--demo` makes one demo account per role in each district,
+//! so a newcomer can try every part of Tutela; `--users N` adds sample
+//! accounts for trying lists at scale and for the benchmark. Running either
+//! again changes nothing.
 
 use tutela_app::{
     domain::{District, Role, RoleGrant},
-    ssr::accounts::{NewAccount, create_active_account},
+    ssr::accounts::{NewAccount, create_active_account, create_sample_accounts},
 };
 
 use crate::{
@@ -15,11 +17,18 @@ use crate::{
 /// The demo password, documented in the README. Demo data only.
 pub const DEMO_PASSWORD: &str = "tutela-demo-2026";
 
-pub async fn run(config: &Config, demo: bool) -> ServerResult<()> {
-    if !demo {
-        return Err(ServerError::Usage("nothing to seed: pass --demo to create the demo accounts".into()));
+pub async fn run(config: &Config, demo: bool, users: Option<u32>) -> ServerResult<()> {
+    if !demo && users.is_none() {
+        return Err(ServerError::Usage("nothing to seed: pass --demo for the demo accounts, --users N for sample accounts".into()));
     }
     let db = state::open_database(config).await?;
+    if let Some(count) = users {
+        let created = create_sample_accounts(&db, count, DEMO_PASSWORD).await?;
+        println!("{created} sample accounts added ({count} in all, person.NNNNNN@sample.tutela.localhost, password: {DEMO_PASSWORD})");
+    }
+    if !demo {
+        return Ok(());
+    }
     println!("Demo accounts (password: {DEMO_PASSWORD})");
     println!("{:<13} {:<9} email", "role", "district");
     for district in District::ALL {

@@ -90,8 +90,8 @@ on_both_engines! {
         assert_eq!(app.count("SELECT COUNT(*) FROM user_role WHERE role = 'guardian'").await, 1, "the guardian role is kept");
 
         let log = coordinator.get(app.url("/admin/audit")).send().await.unwrap().text().await.unwrap();
-        assert!(log.contains("user.roles_changed"));
-        assert!(log.contains("trainer:milano"));
+        assert!(log.contains("Ruoli modificati"));
+        assert!(log.contains("Aggiunti: Formatore (Milano). Tolti: —."));
 
         let users = coordinator.get(app.url("/admin/users?role=trainer")).send().await.unwrap().text().await.unwrap();
         assert!(users.contains("future.trainer@example.it"));

@@ -6,9 +6,27 @@ use super::{AdminNav, format_time};
 use crate::{
     api::admin::audit_log::audit_log,
     components::page::{CoordinatorOnly, LoadError},
-    i18n::use_texts,
+    domain::{RoleGrant, admin::AuditDetail},
+    i18n::{Texts, audit_action_text, fill, role_name, use_texts},
     routes::paths,
 };
+
+fn grants_text(t: &Texts, grants: &[RoleGrant]) -> String {
+    if grants.is_empty() {
+        return "—".to_owned();
+    }
+    grants.iter().map(|g| format!("{} ({})", role_name(t, g.role), g.district.name())).collect::<Vec<_>>().join(", ")
+}
+
+fn detail_text(t: &Texts, detail: &AuditDetail) -> String {
+    match detail {
+        AuditDetail::None => String::new(),
+        AuditDetail::Roles { added, removed } => {
+            fill(t.audit_roles_detail, &[("added", &grants_text(t, added)), ("removed", &grants_text(t, removed))])
+        }
+        AuditDetail::Grant(grant) => grants_text(t, std::slice::from_ref(grant)),
+    }
+}
 
 /// The audit log, newest first.
 #[component]
@@ -40,10 +58,10 @@ pub fn AuditLog() -> impl IntoView {
                                     {log.rows.into_iter().map(|row| view! {
                                         <tr>
                                             <td>{format_time(row.at)}</td>
-                                            <td>{row.actor.unwrap_or_default()}</td>
-                                            <td><code>{row.action}</code></td>
+                                            <td>{row.actor.unwrap_or_else(|| t.admin_system.to_owned())}</td>
+                                            <td>{audit_action_text(t, &row.action)}</td>
                                             <td>{row.subject}</td>
-                                            <td>{row.detail}</td>
+                                            <td>{detail_text(t, &row.detail)}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>
