@@ -12,10 +12,20 @@ use crate::{
 /// What fields learn from the form around them: its id (which prefixes
 /// theirs, so two forms on a page never share an element id) and the
 /// feedback of its last post, if that failed.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct EnclosingForm {
     id: &'static str,
     feedback: Option<FormFeedback>,
+    /// Each field's label, recorded as the fields are built, so the problem
+    /// summary at the top can name the field each problem belongs to.
+    labels: StoredValue<Vec<(String, String)>>,
+}
+
+/// Records the label of field `name` for the form's problem summary.
+fn register_label(name: &str, label: &str) {
+    if let Some(form) = use_context::<EnclosingForm>() {
+        form.labels.update_value(|labels| labels.push((name.to_owned(), label.to_owned())));
+    }
 }
 
 fn use_field_feedback() -> Option<FormFeedback> {
@@ -34,17 +44,20 @@ fn field_id(name: &str) -> String {
 pub fn PostForm(action: &'static str, id: &'static str, #[prop(optional)] class: &'static str, children: Children) -> impl IntoView {
     let t = use_texts();
     let feedback = use_form_feedback(id);
-    provide_context(EnclosingForm { id, feedback: feedback.clone() });
+    let labels = StoredValue::new(Vec::new());
+    provide_context(EnclosingForm { id, feedback: feedback.clone(), labels });
+    // Built first, so every field has recorded its label for the summary.
+    let fields = children();
     let summary = feedback.filter(|f| !f.problems.is_empty()).map(|feedback| {
         let items = feedback
             .problems
             .iter()
             .map(|p| {
                 let text = problem_text(t, p.problem);
-                if p.field.is_empty() {
-                    view! { <li>{text}</li> }.into_any()
-                } else {
-                    view! { <li><a href=format!("#{}", field_id(&p.field))>{text}</a></li> }.into_any()
+                let label = labels.with_value(|labels| labels.iter().find(|(name, _)| *name == p.field).map(|(_, label)| label.clone()));
+                match label {
+                    Some(label) => view! { <li><a href=format!("#{}", field_id(&p.field))>{label}": "{text}</a></li> }.into_any(),
+                    None => view! { <li>{text}</li> }.into_any(),
                 }
             })
             .collect_view();
@@ -58,7 +71,7 @@ pub fn PostForm(action: &'static str, id: &'static str, #[prop(optional)] class:
     view! {
         <form method="post" action=action id=id class=class novalidate>
             {summary}
-            {children()}
+            {fields}
         </form>
     }
 }
@@ -98,6 +111,7 @@ pub fn TextField(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let t = use_texts();
+    register_label(name, label);
     let id = field_id(name);
     let control_id = id.clone();
     let problem = field_problem(name);
@@ -152,6 +166,7 @@ pub fn SelectField(
     #[prop(optional)] required: bool,
     #[prop(optional)] placeholder: Option<&'static str>,
 ) -> impl IntoView {
+    register_label(name, label);
     let id = field_id(name);
     let problem = field_problem(name);
     let selected = refill(name).or(value).unwrap_or_default();
@@ -183,6 +198,7 @@ pub fn RadioGroup(
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
+    register_label(name, legend);
     let id = field_id(name);
     let problem = field_problem(name);
     let selected = refill(name).or(value).unwrap_or_default();
@@ -217,6 +233,7 @@ pub fn CheckboxField(
     #[prop(default = "on".to_owned(), into)] value: String,
     #[prop(optional)] checked: bool,
 ) -> impl IntoView {
+    register_label(&name, &label);
     let id = field_id(&name);
     let problem = field_problem(&name);
     let error_id = problem.map(|_| format!("{id}-error"));

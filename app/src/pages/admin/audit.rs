@@ -46,7 +46,7 @@ pub fn AuditLog() -> impl IntoView {
                     Err(error) => view! { <LoadError error/> }.into_any(),
                     Ok(log) => view! {
                         <div class="table-wrap">
-                            <table class="table">
+                            <table class="table stack-on-phone">
                                 <thead><tr>
                                     <th scope="col">{t.admin_when}</th>
                                     <th scope="col">{t.admin_who}</th>
@@ -57,11 +57,11 @@ pub fn AuditLog() -> impl IntoView {
                                 <tbody>
                                     {log.rows.into_iter().map(|row| view! {
                                         <tr>
-                                            <td>{format_time(row.at)}</td>
-                                            <td>{row.actor.unwrap_or_else(|| t.admin_system.to_owned())}</td>
-                                            <td>{audit_action_text(t, &row.action)}</td>
-                                            <td>{row.subject}</td>
-                                            <td>{detail_text(t, &row.detail)}</td>
+                                            <td data-label=t.admin_when>{format_time(row.at)}</td>
+                                            <td data-label=t.admin_who>{row.actor.unwrap_or_else(|| t.admin_system.to_owned())}</td>
+                                            <td data-label=t.admin_what>{audit_action_text(t, &row.action)}</td>
+                                            <td data-label=t.admin_subject>{row.subject}</td>
+                                            <td data-label=t.admin_detail>{detail_text(t, &row.detail)}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

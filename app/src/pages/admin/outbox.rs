@@ -32,7 +32,7 @@ pub fn Outbox() -> impl IntoView {
                     Ok(rows) if rows.is_empty() => view! { <p class="empty">{t.admin_outbox_empty}</p> }.into_any(),
                     Ok(rows) => view! {
                         <div class="table-wrap">
-                            <table class="table">
+                            <table class="table stack-on-phone">
                                 <thead><tr>
                                     <th scope="col">{t.admin_when}</th>
                                     <th scope="col">{t.admin_recipient}</th>
@@ -44,12 +44,12 @@ pub fn Outbox() -> impl IntoView {
                                 <tbody>
                                     {rows.into_iter().map(|row| view! {
                                         <tr class:failed=row.status == "failed">
-                                            <td>{format_time(row.created_at)}</td>
-                                            <td>{row.recipient}</td>
-                                            <td>{row.subject}</td>
-                                            <td>{if row.status == "failed" { t.admin_mail_failed } else { t.admin_mail_pending }}</td>
-                                            <td>{row.attempts}</td>
-                                            <td>{row.last_error.unwrap_or_default()}</td>
+                                            <td data-label=t.admin_when>{format_time(row.created_at)}</td>
+                                            <td data-label=t.admin_recipient>{row.recipient}</td>
+                                            <td data-label=t.admin_mail_subject>{row.subject}</td>
+                                            <td data-label=t.admin_status>{if row.status == "failed" { t.admin_mail_failed } else { t.admin_mail_pending }}</td>
+                                            <td data-label=t.admin_attempts>{row.attempts}</td>
+                                            <td data-label=t.admin_last_error>{row.last_error.unwrap_or_default()}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

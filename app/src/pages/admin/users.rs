@@ -71,7 +71,7 @@ pub fn Users() -> impl IntoView {
                         view! {
                             <p class="result-count">{crate::i18n::fill(t.admin_users_count, &[("count", &page.total.to_string())])}</p>
                             <div class="table-wrap">
-                                <table class="table">
+                                <table class="table stack-on-phone">
                                     <caption class="visually-hidden">{t.admin_users_title}</caption>
                                     <thead><tr>
                                         <th scope="col">{t.field_name}</th>
@@ -90,11 +90,11 @@ pub fn Users() -> impl IntoView {
                                             };
                                             view! {
                                                 <tr>
-                                                    <td>{name}</td>
-                                                    <td>{row.email}</td>
-                                                    <td>{row.home_district.name()}</td>
-                                                    <td>{roles}</td>
-                                                    <td>{status_name(t, row.status)}</td>
+                                                    <td data-label=t.field_name>{name}</td>
+                                                    <td data-label=t.field_email>{row.email}</td>
+                                                    <td data-label=t.field_district>{row.home_district.name()}</td>
+                                                    <td data-label=t.admin_roles>{roles}</td>
+                                                    <td data-label=t.admin_status>{status_name(t, row.status)}</td>
                                                 </tr>
                                             }
                                         }).collect_view()}
