@@ -80,7 +80,7 @@ impl Layer {
     /// Reads `TUTELA_<KEY>` for every key, so the file and the environment
     /// accept the same keys and values.
     fn from_env() -> ServerResult<Layer> {
-        let mut table = toml::Table::new();
+        let mut layer = Layer::default();
         for (name, value) in std::env::vars() {
             let Some(key) = name.strip_prefix("TUTELA_") else { continue };
             let key = key.to_ascii_lowercase();
@@ -89,18 +89,22 @@ impl Layer {
                 continue;
             }
             // Numbers and booleans read as such, anything else as text; the
-            // typed layer below then says which key has the wrong kind of value.
+            // typed layer then says if the key wants another kind of value.
             let trimmed = value.trim();
             let parsed = if let Ok(number) = trimmed.parse::<i64>() {
                 toml::Value::Integer(number)
             } else if let Ok(flag) = trimmed.parse::<bool>() {
                 toml::Value::Boolean(flag)
             } else {
-                toml::Value::String(value)
+                toml::Value::String(value.clone())
             };
-            table.insert(key, parsed);
+            // One variable at a time, so an error names the variable.
+            let single = toml::Value::Table(toml::Table::from_iter([(key, parsed)]));
+            let from_variable: Layer =
+                single.try_into().map_err(|e: toml::de::Error| ServerError::Config(format!("{name}: {}", e.message())))?;
+            layer.merge(from_variable);
         }
-        toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| ServerError::Config(format!("environment: {}", e.message())))
+        Ok(layer)
     }
 }
 

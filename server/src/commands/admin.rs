@@ -6,6 +6,7 @@ use std::io::{BufRead as _, IsTerminal as _};
 use clap::Subcommand;
 use tutela_app::{
     domain::{District, Role, RoleGrant},
+    i18n::{Locale, problem_text},
     ssr::accounts::{NewAccount, create_active_account},
 };
 
@@ -19,8 +20,10 @@ use crate::{
 pub enum AdminCommand {
     /// Create a coordinator account (for both districts unless --district).
     Create {
+        /// The coordinator's e-mail address (their sign-in).
         #[arg(long)]
         email: String,
+        /// Their full name, as others will see it.
         #[arg(long)]
         name: String,
         /// `milano` or `brescia`; both when omitted.
@@ -63,10 +66,13 @@ pub async fn run(config: &Config, command: AdminCommand) -> ServerResult<()> {
             )
             .await
             .map_err(|e| match e {
-                tutela_app::ssr::error::ServiceError::Invalid(problems) => ServerError::Usage(format!(
-                    "invalid {}",
-                    problems.iter().map(|p| format!("{} ({:?})", p.field, p.problem)).collect::<Vec<_>>().join(", ")
-                )),
+                tutela_app::ssr::error::ServiceError::Invalid(problems) => ServerError::Usage(
+                    problems
+                        .iter()
+                        .map(|p| format!("{}: {}", p.field, problem_text(Locale::En.texts(), p.problem)))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
                 other => other.into(),
             })?;
             if created {

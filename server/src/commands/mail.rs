@@ -18,6 +18,7 @@ use crate::{
 pub enum MailCommand {
     /// Send a test mail to an address.
     SendTest {
+        /// The address to send it to.
         #[arg(long)]
         to: String,
     },
