@@ -19,7 +19,7 @@ use super::{
     state::AppState,
 };
 use crate::{
-    domain::{DisplayName, District, Email, NewPassword, Problem, RegistrationKind, Role, SessionUser, UserStatus},
+    domain::{DisplayName, District, Email, NewPassword, Problem, RegistrationKind, Role, RoleGrant, SessionUser, UserStatus},
     i18n::Locale,
     routes::paths,
 };
@@ -144,6 +144,59 @@ fn status_of(account: &user::Model) -> Option<UserStatus> {
     UserStatus::from_code(&account.status)
 }
 
+/// Checks a new password and its repetition in `password_confirm`.
+fn check_new_password(validation: &mut Validation, field: &str, password: &str, confirm: &str) -> Option<NewPassword> {
+    let parsed = validation.check(field, NewPassword::parse(password));
+    if parsed.is_some() && password != confirm {
+        validation.add("password_confirm", Problem::PasswordsDiffer);
+    }
+    parsed
+}
+
+/// An account about to be written: what differs between the ways accounts
+/// come to be (registration, invitation, the command line).
+pub(super) struct AccountRow<'a> {
+    pub name: &'a DisplayName,
+    pub email: &'a Email,
+    /// Empty for an invited user, who sets a password from the mail.
+    pub password_hash: String,
+    pub locale: Locale,
+    pub home_district: District,
+    pub status: UserStatus,
+    pub grants: &'a [RoleGrant],
+}
+
+/// Writes a user and their role grants, and returns the new id. An active
+/// account counts its address as verified now.
+pub(super) async fn insert_account(db: &impl ConnectionTrait, row: AccountRow<'_>) -> ServiceResult<Uuid> {
+    let now = clock::now();
+    let id = Uuid::new_v4();
+    user::ActiveModel {
+        id: Set(id),
+        email: Set(row.email.as_str().to_owned()),
+        name: Set(row.name.as_str().to_owned()),
+        password_hash: Set(row.password_hash),
+        locale: Set(row.locale.code().to_owned()),
+        home_district: Set(row.home_district.code().to_owned()),
+        status: Set(row.status.code().to_owned()),
+        email_verified_at: Set((row.status == UserStatus::Active).then_some(now)),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    for grant in row.grants {
+        user_role::ActiveModel {
+            user_id: Set(id),
+            role: Set(grant.role.code().to_owned()),
+            district: Set(grant.district.code().to_owned()),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(id)
+}
+
 /// Registers a guardian or operator and mails a verification link. If the
 /// address already has an account, its owner gets a notice instead, and the
 /// caller sees the same success either way.
@@ -151,10 +204,7 @@ pub async fn register(state: &AppState, input: RegistrationInput<'_>, client: &s
     let mut validation = Validation::default();
     let name = validation.check("name", DisplayName::parse(input.name));
     let email = validation.check("email", Email::parse(input.email));
-    let password = validation.check("password", NewPassword::parse(input.password));
-    if password.is_some() && input.password != input.password_confirm {
-        validation.add("password_confirm", Problem::PasswordsDiffer);
-    }
+    let password = check_new_password(&mut validation, "password", input.password, input.password_confirm);
     let district = validation.check("district", parse_district(input.district));
     let kind = validation.check("kind", RegistrationKind::parse(input.kind));
     validation.finish()?;
@@ -175,27 +225,22 @@ pub async fn register(state: &AppState, input: RegistrationInput<'_>, client: &s
         return Ok(());
     }
 
-    let hash = password::hash(&password).await?;
-    let now = clock::now();
-    let id = Uuid::new_v4();
+    let password_hash = password::hash(&password).await?;
     let txn = db.begin().await?;
-    user::ActiveModel {
-        id: Set(id),
-        email: Set(email.as_str().to_owned()),
-        name: Set(name.as_str().to_owned()),
-        password_hash: Set(hash),
-        locale: Set(input.locale.code().to_owned()),
-        home_district: Set(district.code().to_owned()),
-        status: Set(UserStatus::Unverified.code().to_owned()),
-        email_verified_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-    }
-    .insert(&txn)
+    let grants = [RoleGrant { role: kind.role(), district }];
+    let id = insert_account(
+        &txn,
+        AccountRow {
+            name: &name,
+            email: &email,
+            password_hash,
+            locale: input.locale,
+            home_district: district,
+            status: UserStatus::Unverified,
+            grants: &grants,
+        },
+    )
     .await?;
-    user_role::ActiveModel { user_id: Set(id), role: Set(kind.role().code().to_owned()), district: Set(district.code().to_owned()) }
-        .insert(&txn)
-        .await?;
     let token = issue_token(&txn, id, TokenPurpose::VerifyEmail, None).await?;
     let mail_kind = MailKind::VerifyEmail { name: name.as_str().to_owned(), link: link(state, &paths::verify_email(&token)) };
     mail::enqueue(&txn, email.as_str(), input.locale, &mail_kind).await?;
@@ -269,10 +314,7 @@ pub async fn request_password_reset(state: &AppState, email_input: &str, client:
 /// session the account had. An invited account becomes active.
 pub async fn set_password_from_link(state: &AppState, token: &str, new_password: &str, confirm: &str) -> ServiceResult<()> {
     let mut validation = Validation::default();
-    let password = validation.check("password", NewPassword::parse(new_password));
-    if password.is_some() && new_password != confirm {
-        validation.add("password_confirm", Problem::PasswordsDiffer);
-    }
+    let password = check_new_password(&mut validation, "password", new_password, confirm);
     validation.finish()?;
     let Some(password) = password else { return Err(ServiceError::Internal("validated password missing".into())) };
     let hash = password::hash(&password).await?;
@@ -346,10 +388,7 @@ pub async fn request_email_change(state: &AppState, user: &SessionUser, new_emai
 /// Changes the password of the signed-in user and ends their other sessions.
 pub async fn change_password(state: &AppState, user: &SessionUser, current: &str, new_password: &str, confirm: &str) -> ServiceResult<()> {
     let mut validation = Validation::default();
-    let password = validation.check("new_password", NewPassword::parse(new_password));
-    if password.is_some() && new_password != confirm {
-        validation.add("password_confirm", Problem::PasswordsDiffer);
-    }
+    let password = check_new_password(&mut validation, "new_password", new_password, confirm);
     validation.finish()?;
     let Some(password) = password else { return Err(ServiceError::Internal("validated password missing".into())) };
     let account = check_current_password(state, user_uuid(user)?, current).await?;
@@ -420,7 +459,7 @@ pub struct NewAccount<'a> {
     pub email: &'a str,
     pub password: &'a str,
     pub home_district: District,
-    pub grants: &'a [crate::domain::RoleGrant],
+    pub grants: &'a [RoleGrant],
 }
 
 /// Creates an active, verified account; `Ok(false)` if the address is taken.
@@ -436,33 +475,21 @@ pub async fn create_active_account(db: &sea_orm::DatabaseConnection, account: Ne
     if find_by_email(db, &email).await?.is_some() {
         return Ok(false);
     }
-    let hash = password::hash(&password).await?;
-    let now = clock::now();
-    let id = Uuid::new_v4();
+    let password_hash = password::hash(&password).await?;
     let txn = db.begin().await?;
-    user::ActiveModel {
-        id: Set(id),
-        email: Set(email.as_str().to_owned()),
-        name: Set(name.as_str().to_owned()),
-        password_hash: Set(hash),
-        locale: Set(Locale::It.code().to_owned()),
-        home_district: Set(account.home_district.code().to_owned()),
-        status: Set(UserStatus::Active.code().to_owned()),
-        email_verified_at: Set(Some(now)),
-        created_at: Set(now),
-        updated_at: Set(now),
-    }
-    .insert(&txn)
+    let id = insert_account(
+        &txn,
+        AccountRow {
+            name: &name,
+            email: &email,
+            password_hash,
+            locale: Locale::It,
+            home_district: account.home_district,
+            status: UserStatus::Active,
+            grants: account.grants,
+        },
+    )
     .await?;
-    for grant in account.grants {
-        user_role::ActiveModel {
-            user_id: Set(id),
-            role: Set(grant.role.code().to_owned()),
-            district: Set(grant.district.code().to_owned()),
-        }
-        .insert(&txn)
-        .await?;
-    }
     audit::record(
         &txn,
         AuditRecord { actor: None, action: "user.created", subject_kind: "user", subject_id: id.to_string(), detail: String::new() },

@@ -13,6 +13,7 @@ use sea_orm::{
 };
 
 use super::{
+    accounts::{AccountRow, insert_account},
     audit::{self, AuditRecord},
     authz::{can_change_grant, can_manage_user},
     clock,
@@ -265,25 +266,19 @@ pub async fn invite(state: &AppState, actor: &SessionUser, input: InvitationInpu
     if user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(&txn).await?.is_some() {
         return Err(ServiceError::field("email", Problem::EmailTaken));
     }
-    let now = clock::now();
-    let id = Uuid::new_v4();
-    user::ActiveModel {
-        id: Set(id),
-        email: Set(email.as_str().to_owned()),
-        name: Set(name.as_str().to_owned()),
-        password_hash: Set(String::new()),
-        locale: Set(Locale::It.code().to_owned()),
-        home_district: Set(district.code().to_owned()),
-        status: Set(UserStatus::Invited.code().to_owned()),
-        email_verified_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-    }
-    .insert(&txn)
+    let id = insert_account(
+        &txn,
+        AccountRow {
+            name: &name,
+            email: &email,
+            password_hash: String::new(),
+            locale: Locale::It,
+            home_district: district,
+            status: UserStatus::Invited,
+            grants: &[RoleGrant { role, district }],
+        },
+    )
     .await?;
-    user_role::ActiveModel { user_id: Set(id), role: Set(role.code().to_owned()), district: Set(district.code().to_owned()) }
-        .insert(&txn)
-        .await?;
     let token = super::accounts::issue_invitation(&txn, id).await?;
     let texts = Locale::It.texts();
     let kind = MailKind::Invitation {

@@ -1,11 +1,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::{AdminNav, format_time};
 use crate::{
     api::admin::audit_log::audit_log,
-    components::page::{CoordinatorOnly, LoadError},
+    components::{
+        page::{CoordinatorOnly, LoadError},
+        pagination::Pagination,
+    },
     domain::{RoleGrant, admin::AuditDetail},
     i18n::{Texts, audit_action_text, fill, role_name, use_texts},
     routes::paths,
@@ -67,11 +70,7 @@ pub fn AuditLog() -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
-                        <nav class="pagination" aria-label=t.pagination_label>
-                            {(log.page > 0).then(|| view! { <A href=format!("{}?page={}", paths::ADMIN_AUDIT, log.page) attr:rel="prev">{t.pagination_previous}</A> })}
-                            <span>{crate::i18n::fill(t.pagination_position, &[("page", &(log.page + 1).to_string()), ("pages", &log.pages.to_string())])}</span>
-                            {(log.page + 1 < log.pages).then(|| view! { <A href=format!("{}?page={}", paths::ADMIN_AUDIT, log.page + 2) attr:rel="next">{t.pagination_next}</A> })}
-                        </nav>
+                        <Pagination page=log.page pages=log.pages link=|n| format!("{}?page={}", paths::ADMIN_AUDIT, n + 1)/>
                     }
                     .into_any(),
                 })}

@@ -5,7 +5,10 @@ use leptos_router::{components::A, hooks::use_query_map};
 use super::AdminNav;
 use crate::{
     api::admin::list_users::list_users,
-    components::page::{CoordinatorOnly, LoadError},
+    components::{
+        page::{CoordinatorOnly, LoadError},
+        pagination::Pagination,
+    },
     domain::{District, Role, UserStatus, admin::UserFilter},
     i18n::{role_name, status_name, use_texts},
     routes::paths,
@@ -66,8 +69,6 @@ pub fn Users() -> impl IntoView {
                     Err(error) => view! { <LoadError error/> }.into_any(),
                     Ok(page) => {
                         let current = filter.get_untracked();
-                        let previous = (page.page > 0).then(|| page_link(&current, page.page - 1));
-                        let next = (page.page + 1 < page.pages).then(|| page_link(&current, page.page + 1));
                         view! {
                             <p class="result-count">{crate::i18n::fill(t.admin_users_count, &[("count", &page.total.to_string())])}</p>
                             <div class="table-wrap">
@@ -101,11 +102,7 @@ pub fn Users() -> impl IntoView {
                                     </tbody>
                                 </table>
                             </div>
-                            <nav class="pagination" aria-label=t.pagination_label>
-                                {previous.map(|href| view! { <A href=href attr:rel="prev">{t.pagination_previous}</A> })}
-                                <span>{crate::i18n::fill(t.pagination_position, &[("page", &(page.page + 1).to_string()), ("pages", &page.pages.to_string())])}</span>
-                                {next.map(|href| view! { <A href=href attr:rel="next">{t.pagination_next}</A> })}
-                            </nav>
+                            <Pagination page=page.page pages=page.pages link=move |n| page_link(&current, n)/>
                         }
                         .into_any()
                     }

@@ -1,0 +1,21 @@
+//! Previous / next links and "page N of M" under a paged list.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::{fill, use_texts};
+
+/// `page` is zero-based; `link(n)` is the address of page `n`.
+#[component]
+pub fn Pagination(page: u64, pages: u64, link: impl Fn(u64) -> String) -> impl IntoView {
+    let t = use_texts();
+    let previous = (page > 0).then(|| link(page - 1));
+    let next = (page + 1 < pages).then(|| link(page + 1));
+    view! {
+        <nav class="pagination" aria-label=t.pagination_label>
+            {previous.map(|href| view! { <A href=href attr:rel="prev">{t.pagination_previous}</A> })}
+            <span>{fill(t.pagination_position, &[("page", &(page + 1).to_string()), ("pages", &pages.to_string())])}</span>
+            {next.map(|href| view! { <A href=href attr:rel="next">{t.pagination_next}</A> })}
+        </nav>
+    }
+}
