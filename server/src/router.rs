@@ -9,11 +9,15 @@ use axum::{
     routing::get,
 };
 use leptos_axum::{LeptosRoutes as _, file_and_error_handler, generate_route_list};
+use std::path::{Path, PathBuf};
+
+use tower::ServiceBuilder;
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    services::{ServeDir, ServeFile},
     set_header::SetResponseHeaderLayer,
     trace::TraceLayer,
 };
@@ -27,12 +31,26 @@ use crate::middleware;
 
 const REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-request-id");
 
+/// The built site's static files: the bundle under `/pkg` (revalidated on
+/// every use, since its names carry no hash) and the fonts and icon (kept a
+/// week). Served directly, before any page routing.
+fn static_files(site_root: &Path) -> Router<AppState> {
+    let revalidate = SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    let keep_a_week = SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=604800"));
+    Router::new()
+        .nest_service("/pkg", ServiceBuilder::new().layer(revalidate).service(ServeDir::new(site_root.join("pkg")).precompressed_gzip()))
+        .nest_service("/fonts", ServiceBuilder::new().layer(keep_a_week.clone()).service(ServeDir::new(site_root.join("fonts"))))
+        .route_service("/favicon.svg", ServiceBuilder::new().layer(keep_a_week).service(ServeFile::new(site_root.join("favicon.svg"))))
+}
+
 pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
+    let site_root = PathBuf::from(options.site_root.as_ref());
     Router::new()
         .route(paths::HEALTHZ, get(|| async { "ok" }))
         .route(paths::READYZ, get(ready))
+        .merge(static_files(&site_root))
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(file_and_error_handler::<AppState, _>(shell))
         .layer(from_fn_with_state(state.clone(), middleware::request_context))
