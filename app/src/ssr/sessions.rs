@@ -68,14 +68,15 @@ fn session_cookie(settings: &Settings, value: String, max_age_seconds: i64) -> C
 pub async fn resolve(db: &DatabaseConnection, token: &str) -> ServiceResult<Option<(SessionUser, String)>> {
     let digest = token_digest(token);
     let now = clock::now();
-    let Some(found) = session::Entity::find_by_id(digest.clone()).one(db).await? else {
+    // The session and its account in one query: this runs on every request.
+    let Some((found, account)) = session::Entity::find_by_id(digest.clone()).find_also_related(user::Entity).one(db).await? else {
         return Ok(None);
     };
     if found.expires_at <= now {
         session::Entity::delete_by_id(digest).exec(db).await?;
         return Ok(None);
     }
-    let Some(account) = user::Entity::find_by_id(found.user_id).one(db).await? else {
+    let Some(account) = account else {
         return Ok(None);
     };
     if UserStatus::from_code(&account.status) != Some(UserStatus::Active) {
