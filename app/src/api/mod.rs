@@ -66,9 +66,7 @@ pub(crate) mod respond {
 
     /// Sets the response status that matches `error` and returns it.
     pub fn fail<T>(error: AppError) -> Result<T, AppError> {
-        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(http::StatusCode::from_u16(error.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
-        }
+        crate::components::page::set_page_status(error.status());
         Err(error)
     }
 

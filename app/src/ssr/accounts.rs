@@ -442,12 +442,7 @@ pub async fn delete_account(state: &AppState, user: &SessionUser, current: &str,
 
 /// The cookie that remembers a visitor's language for a year.
 pub fn locale_cookie(settings: &super::state::Settings, locale: Locale) -> cookie::Cookie<'static> {
-    cookie::Cookie::build((LOCALE_COOKIE, locale.code()))
-        .path("/")
-        .same_site(cookie::SameSite::Lax)
-        .secure(settings.secure_cookies)
-        .max_age(cookie::time::Duration::days(365))
-        .build()
+    super::request::site_cookie(settings, LOCALE_COOKIE, locale.code().to_owned(), cookie::time::Duration::days(365), false)
 }
 
 pub const LOCALE_COOKIE: &str = "tutela_lang";

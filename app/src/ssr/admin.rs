@@ -20,7 +20,7 @@ use super::{
     entities::{audit_entry, outbox_mail, user, user_role},
     error::{ServiceError, ServiceResult, Validation},
     mail::{self, MailKind},
-    sessions::{self, load_grants},
+    sessions::{self, grant_of, load_grants},
     state::AppState,
 };
 use crate::{
@@ -38,6 +38,19 @@ fn uuid(id: &str) -> ServiceResult<Uuid> {
 
 fn district_of(account: &user::Model) -> District {
     District::from_code(&account.home_district).unwrap_or(District::Milano)
+}
+
+/// A user as the coordinators' pages show them.
+fn user_row(actor: &SessionUser, account: &user::Model, grants: Vec<RoleGrant>) -> UserRow {
+    UserRow {
+        id: account.id.to_string(),
+        name: account.name.clone(),
+        email: account.email.clone(),
+        home_district: district_of(account),
+        status: UserStatus::from_code(&account.status).unwrap_or(UserStatus::Deactivated),
+        grants,
+        manageable: can_manage_user(actor, district_of(account)),
+    }
 }
 
 /// One page of users matching the filter, newest first.
@@ -85,21 +98,9 @@ pub async fn list_users(state: &AppState, actor: &SessionUser, filter: &UserFilt
     let rows = accounts
         .iter()
         .map(|account| {
-            let mut grants: Vec<RoleGrant> = role_rows
-                .iter()
-                .filter(|r| r.user_id == account.id)
-                .filter_map(|r| Some(RoleGrant { role: Role::from_code(&r.role)?, district: District::from_code(&r.district)? }))
-                .collect();
+            let mut grants: Vec<RoleGrant> = role_rows.iter().filter(|r| r.user_id == account.id).filter_map(grant_of).collect();
             grants.sort();
-            UserRow {
-                id: account.id.to_string(),
-                name: account.name.clone(),
-                email: account.email.clone(),
-                home_district: district_of(account),
-                status: UserStatus::from_code(&account.status).unwrap_or(UserStatus::Deactivated),
-                grants,
-                manageable: can_manage_user(actor, district_of(account)),
-            }
+            user_row(actor, account, grants)
         })
         .collect();
     Ok(UserPage { rows, total, page, pages })
@@ -112,15 +113,7 @@ pub async fn get_user(state: &AppState, actor: &SessionUser, id: &str) -> Servic
         return Err(ServiceError::Forbidden);
     }
     let grants = load_grants(&state.db, account.id).await?;
-    Ok(UserRow {
-        id: account.id.to_string(),
-        name: account.name.clone(),
-        email: account.email.clone(),
-        home_district: district_of(&account),
-        status: UserStatus::from_code(&account.status).unwrap_or(UserStatus::Deactivated),
-        grants,
-        manageable: true,
-    })
+    Ok(user_row(actor, &account, grants))
 }
 
 /// Reads grant codes such as `trainer:milano` from a form.

@@ -1,10 +1,10 @@
 //! The flash cookie: a signed, one-shot message for the page after a redirect.
 
 use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
-use cookie::{Cookie, SameSite};
+use cookie::Cookie;
 
 use super::{
-    request::{cookie, set_cookie},
+    request::{cookie, set_cookie, site_cookie},
     state::AppState,
 };
 use crate::domain::{AppError, Flash, FormFeedback, Notice};
@@ -38,13 +38,7 @@ pub fn take(state: &AppState) -> Option<Flash> {
 }
 
 fn flash_cookie(state: &AppState, value: String, max_age_seconds: i64) -> Cookie<'static> {
-    Cookie::build((FLASH_COOKIE, value))
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(state.settings.secure_cookies)
-        .max_age(cookie::time::Duration::seconds(max_age_seconds))
-        .build()
+    site_cookie(&state.settings, FLASH_COOKIE, value, cookie::time::Duration::seconds(max_age_seconds), true)
 }
 
 /// Turns a form's failure into feedback for the page it came from: the

@@ -38,6 +38,24 @@ pub fn cookie_from_headers(headers: &http::HeaderMap, name: &str) -> Option<Stri
         .map(|c| c.value().to_owned())
 }
 
+/// A cookie of Tutela's: whole site, SameSite=Lax, Secure when served over
+/// HTTPS; `http_only` unless the browser's scripts may read it.
+pub fn site_cookie(
+    settings: &super::state::Settings,
+    name: &'static str,
+    value: String,
+    max_age: cookie::time::Duration,
+    http_only: bool,
+) -> cookie::Cookie<'static> {
+    cookie::Cookie::build((name, value))
+        .path("/")
+        .http_only(http_only)
+        .same_site(cookie::SameSite::Lax)
+        .secure(settings.secure_cookies)
+        .max_age(max_age)
+        .build()
+}
+
 /// Adds a `Set-Cookie` header to the response being built.
 pub fn set_cookie(cookie: &cookie::Cookie<'_>) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>()

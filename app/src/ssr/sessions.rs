@@ -1,7 +1,7 @@
 //! Sign-in sessions stored in the database, so any instance serves any
 //! request. The cookie holds a random token; the table holds its digest.
 
-use cookie::{Cookie, SameSite};
+use cookie::Cookie;
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, DatabaseConnection, EntityTrait as _, QueryFilter as _, prelude::Uuid,
 };
@@ -10,6 +10,7 @@ use super::{
     clock::{self, DAY, HOUR},
     entities::{session, user, user_role},
     error::ServiceResult,
+    request::site_cookie,
     secrets::{new_token, token_digest},
     state::Settings,
 };
@@ -54,13 +55,7 @@ pub fn cleared_cookie(settings: &Settings) -> Cookie<'static> {
 }
 
 fn session_cookie(settings: &Settings, value: String, max_age_seconds: i64) -> Cookie<'static> {
-    Cookie::build((SESSION_COOKIE, value))
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(settings.secure_cookies)
-        .max_age(cookie::time::Duration::seconds(max_age_seconds))
-        .build()
+    site_cookie(settings, SESSION_COOKIE, value, cookie::time::Duration::seconds(max_age_seconds), true)
 }
 
 /// The signed-in user for a session token, if the session is live and the
@@ -93,13 +88,15 @@ pub async fn resolve(db: &DatabaseConnection, token: &str) -> ServiceResult<Opti
     Ok(Some((session_user(&account, grants), digest)))
 }
 
+/// A role row as a grant; `None` for a code this version does not know.
+pub fn grant_of(row: &user_role::Model) -> Option<RoleGrant> {
+    Some(RoleGrant { role: Role::from_code(&row.role)?, district: District::from_code(&row.district)? })
+}
+
 /// A user's role grants, skipping any unknown code rather than failing.
 pub async fn load_grants(db: &impl sea_orm::ConnectionTrait, user_id: Uuid) -> ServiceResult<Vec<RoleGrant>> {
     let rows = user_role::Entity::find().filter(user_role::Column::UserId.eq(user_id)).all(db).await?;
-    let mut grants: Vec<RoleGrant> = rows
-        .iter()
-        .filter_map(|row| Some(RoleGrant { role: Role::from_code(&row.role)?, district: District::from_code(&row.district)? }))
-        .collect();
+    let mut grants: Vec<RoleGrant> = rows.iter().filter_map(grant_of).collect();
     grants.sort();
     Ok(grants)
 }
