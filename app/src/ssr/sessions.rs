@@ -63,17 +63,17 @@ fn session_cookie(settings: &Settings, value: String, max_age_seconds: i64) -> C
 pub async fn resolve(db: &DatabaseConnection, token: &str) -> ServiceResult<Option<(SessionUser, String)>> {
     let digest = token_digest(token);
     let now = clock::now();
-    // The session and its account in one query: this runs on every request.
-    let Some((found, account)) = session::Entity::find_by_id(digest.clone()).find_also_related(user::Entity).one(db).await? else {
+    // The session, its account and the account's roles in one query, a row
+    // per role: this runs on every signed-in request.
+    let rows =
+        session::Entity::find_by_id(digest.clone()).find_also_related(user::Entity).and_also_related(user_role::Entity).all(db).await?;
+    let Some((found, Some(account), _)) = rows.first() else {
         return Ok(None);
     };
     if found.expires_at <= now {
         session::Entity::delete_by_id(digest).exec(db).await?;
         return Ok(None);
     }
-    let Some(account) = account else {
-        return Ok(None);
-    };
     if UserStatus::from_code(&account.status) != Some(UserStatus::Active) {
         return Ok(None);
     }
@@ -84,8 +84,9 @@ pub async fn resolve(db: &DatabaseConnection, token: &str) -> ServiceResult<Opti
             .exec(db)
             .await?;
     }
-    let grants = load_grants(db, account.id).await?;
-    Ok(Some((session_user(&account, grants), digest)))
+    let mut grants: Vec<RoleGrant> = rows.iter().filter_map(|(_, _, role)| role.as_ref().and_then(grant_of)).collect();
+    grants.sort();
+    Ok(Some((session_user(account, grants), digest)))
 }
 
 /// A role row as a grant; `None` for a code this version does not know.
