@@ -1,12 +1,12 @@
 # shellcheck shell=bash
 # Installs the tools Tutela builds and tests with, each only when it is
-# missing or of the wrong version. Sourced by scripts/dev and scripts/test.
+# missing or of the wrong version. Sourced by the other scripts.
 
 set -euo pipefail
 
 TUTELA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Versions are pinned: wasm-bindgen-cli must equal the wasm-bindgen crate in
-# Cargo.lock, and cargo-leptos is the build tool the README documents.
+# Cargo.lock; cargo-leptos is optional (scripts/install-cargo-leptos, for watch).
 WASM_BINDGEN_VERSION="0.2.130"
 CARGO_LEPTOS_VERSION="0.3.11"
 

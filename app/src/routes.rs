@@ -1,14 +1,8 @@
 //! Every path of the application, in one list. Paths are English and stable;
 //! the language switch changes words, never paths.
 
-use leptos::prelude::*;
-use leptos_router::{
-    SsrMode,
-    components::{Route, Routes},
-    path,
-};
-
-use crate::pages::{self, account, admin, areas};
+#[cfg(feature = "ssr")]
+pub use table::AppRoutes;
 
 /// Paths, for links and redirects.
 pub mod paths {
@@ -46,31 +40,44 @@ pub mod paths {
 }
 
 /// The route table. Pages render completely on the server before they are
-/// sent (`SsrMode::Async`), so they read the same with JavaScript off.
-#[component]
-pub fn AppRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=pages::not_found::NotFound>
-            <Route path=path!("/") view=pages::home::Home ssr=SsrMode::Async/>
-            <Route path=path!("/register") view=account::register::Register ssr=SsrMode::Async/>
-            <Route path=path!("/login") view=account::login::Login ssr=SsrMode::Async/>
-            <Route path=path!("/logout") view=account::logout::Logout ssr=SsrMode::Async/>
-            <Route path=path!("/verify-email/:token") view=account::verify_email::VerifyEmail ssr=SsrMode::Async/>
-            <Route path=path!("/password/forgot") view=account::forgot_password::ForgotPassword ssr=SsrMode::Async/>
-            <Route path=path!("/password/reset/:token") view=account::reset_password::ResetPassword ssr=SsrMode::Async/>
-            <Route path=path!("/account") view=account::profile::Profile ssr=SsrMode::Async/>
-            <Route path=path!("/account/data") view=account::data::AccountData ssr=SsrMode::Async/>
-            <Route path=path!("/training") view=areas::Training ssr=SsrMode::Async/>
-            <Route path=path!("/community") view=areas::Community ssr=SsrMode::Async/>
-            <Route path=path!("/consultations") view=areas::Consultations ssr=SsrMode::Async/>
-            <Route path=path!("/faq") view=areas::Faq ssr=SsrMode::Async/>
-            <Route path=path!("/privacy") view=pages::privacy::Privacy ssr=SsrMode::Async/>
-            <Route path=path!("/admin") view=admin::overview::AdminOverview ssr=SsrMode::Async/>
-            <Route path=path!("/admin/users") view=admin::users::Users ssr=SsrMode::Async/>
-            <Route path=path!("/admin/users/invite") view=admin::invite::Invite ssr=SsrMode::Async/>
-            <Route path=path!("/admin/users/:id") view=admin::user::EditUser ssr=SsrMode::Async/>
-            <Route path=path!("/admin/audit") view=admin::audit::AuditLog ssr=SsrMode::Async/>
-            <Route path=path!("/admin/outbox") view=admin::outbox::Outbox ssr=SsrMode::Async/>
-        </Routes>
+/// sent (`SsrMode::Async`) and only there: following a link loads the next
+/// page from the server, so every page reads the same with JavaScript off.
+#[cfg(feature = "ssr")]
+mod table {
+    use leptos::prelude::*;
+    use leptos_router::{
+        SsrMode,
+        components::{Route, Routes},
+        path,
+    };
+
+    use crate::pages::{self, account, admin, areas};
+
+    #[component]
+    pub fn AppRoutes() -> impl IntoView {
+        view! {
+            <Routes fallback=pages::not_found::NotFound>
+                <Route path=path!("/") view=pages::home::Home ssr=SsrMode::Async/>
+                <Route path=path!("/register") view=account::register::Register ssr=SsrMode::Async/>
+                <Route path=path!("/login") view=account::login::Login ssr=SsrMode::Async/>
+                <Route path=path!("/logout") view=account::logout::Logout ssr=SsrMode::Async/>
+                <Route path=path!("/verify-email/:token") view=account::verify_email::VerifyEmail ssr=SsrMode::Async/>
+                <Route path=path!("/password/forgot") view=account::forgot_password::ForgotPassword ssr=SsrMode::Async/>
+                <Route path=path!("/password/reset/:token") view=account::reset_password::ResetPassword ssr=SsrMode::Async/>
+                <Route path=path!("/account") view=account::profile::Profile ssr=SsrMode::Async/>
+                <Route path=path!("/account/data") view=account::data::AccountData ssr=SsrMode::Async/>
+                <Route path=path!("/training") view=areas::Training ssr=SsrMode::Async/>
+                <Route path=path!("/community") view=areas::Community ssr=SsrMode::Async/>
+                <Route path=path!("/consultations") view=areas::Consultations ssr=SsrMode::Async/>
+                <Route path=path!("/faq") view=areas::Faq ssr=SsrMode::Async/>
+                <Route path=path!("/privacy") view=pages::privacy::Privacy ssr=SsrMode::Async/>
+                <Route path=path!("/admin") view=admin::overview::AdminOverview ssr=SsrMode::Async/>
+                <Route path=path!("/admin/users") view=admin::users::Users ssr=SsrMode::Async/>
+                <Route path=path!("/admin/users/invite") view=admin::invite::Invite ssr=SsrMode::Async/>
+                <Route path=path!("/admin/users/:id") view=admin::user::EditUser ssr=SsrMode::Async/>
+                <Route path=path!("/admin/audit") view=admin::audit::AuditLog ssr=SsrMode::Async/>
+                <Route path=path!("/admin/outbox") view=admin::outbox::Outbox ssr=SsrMode::Async/>
+            </Routes>
+        }
     }
 }

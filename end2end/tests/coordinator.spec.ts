@@ -1,6 +1,5 @@
 // A coordinator finds a user and makes them a trainer.
-import { expect, test } from '@playwright/test';
-import { demoPassword, expectAccessible, signIn } from './support';
+import { demoPassword, expect, expectAccessible, signIn, test } from './support';
 
 test('a coordinator promotes a guardian to trainer', async ({ page }) => {
   await signIn(page, 'coordinator.milano@demo.tutela.localhost', demoPassword);

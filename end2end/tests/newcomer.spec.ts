@@ -1,7 +1,6 @@
 // A newcomer registers, confirms the address from the mail, signs in and
 // switches the language; every page on the way passes axe.
-import { expect, test } from '@playwright/test';
-import { expectAccessible, linkIn, readMail } from './support';
+import { expect, expectAccessible, linkIn, readMail, test } from './support';
 
 test('a newcomer registers, verifies by mail, signs in and switches to English', async ({ page }) => {
   await page.goto('/');

@@ -1,7 +1,6 @@
 // The core flows work with JavaScript turned off: forms are plain posts.
 // (axe needs JavaScript to run; these same pages are checked by the other specs.)
-import { expect, test } from '@playwright/test';
-import { demoPassword } from './support';
+import { demoPassword, expect, test } from './support';
 
 test.use({ javaScriptEnabled: false });
 

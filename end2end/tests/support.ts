@@ -1,14 +1,56 @@
 // Helpers shared by the end-to-end tests.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mailDir } from '../playwright.config';
 
 export const demoPassword = 'tutela-demo-2026';
 
-/** Fails on any serious or critical accessibility violation of the page. */
+/**
+ * Playwright's `test`, failing any test during which a page logged an error
+ * to the console or threw (a broken island, a missing bundle).
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors = collectBrowserErrors(page);
+      await use(errors);
+      expect(errors, 'errors in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/**
+ * Collects what `page` logs as an error or throws, from now on. A page
+ * answered with 403 or 404 on purpose is not an error; anything it loads
+ * that fails is.
+ */
+export function collectBrowserErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    const expectedStatus = message.text().startsWith('Failed to load resource') && message.location().url === page.url();
+    if (message.type() === 'error' && !expectedStatus) errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  return errors;
+}
+
+/**
+ * Waits until the islands of the page have hydrated: the bundle marks the
+ * document once it has started, and the loader hydrates every island in
+ * the same turn.
+ */
+export async function waitForIslands(page: Page) {
+  await page.locator('html[data-islands="hydrated"]').waitFor({ state: 'attached' });
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
+/** Fails on any serious or critical accessibility violation of the page, once its islands have hydrated. */
 export async function expectAccessible(page: Page) {
+  await waitForIslands(page);
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);

@@ -1,6 +1,7 @@
 //! The Tutela server: configuration, the HTTP application, background jobs
 //! and the command-line tools. `main.rs` only parses arguments.
 
+pub mod assets;
 pub mod commands;
 pub mod config;
 pub mod error;

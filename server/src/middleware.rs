@@ -4,7 +4,7 @@
 use axum::{
     body::Body,
     extract::{ConnectInfo, Request, State},
-    http::{HeaderMap, Method, StatusCode, header},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -20,6 +20,8 @@ use tutela_app::{
 
 /// Resolves the session cookie and the language once per request and puts
 /// the result in the request's extensions for pages and server functions.
+/// What a signed-in reader is sent is theirs alone: never stored by a cache
+/// or kept in the browser's history cache; a visitor's pages are revalidated.
 pub async fn request_context(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let headers = request.headers();
     let client = request.extensions().get::<ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip().to_string()).unwrap_or_default();
@@ -40,8 +42,12 @@ pub async fn request_context(State(state): State<AppState>, mut request: Request
         .map(|u| u.locale)
         .or_else(|| cookie_from_headers(headers, LOCALE_COOKIE).and_then(|c| Locale::from_code(&c)))
         .unwrap_or_default();
+    let signed_in = context.user.is_some();
     request.extensions_mut().insert(context);
-    next.run(request).await
+    let mut response = next.run(request).await;
+    let caching = if signed_in { "private, no-store" } else { "no-cache" };
+    response.headers_mut().entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static(caching));
+    response
 }
 
 /// Whether a state-changing request comes from another site. Browsers send

@@ -1,5 +1,6 @@
 //! The HTTP application: Leptos pages and server functions, static files,
-//! health checks, and the middleware around them.
+//! health checks, and the middleware around them. Static files and the
+//! liveness check skip the session middleware: they are the same for all.
 
 use axum::{
     Router,
@@ -9,15 +10,11 @@ use axum::{
     routing::get,
 };
 use leptos_axum::{LeptosRoutes as _, file_and_error_handler, generate_route_list};
-use std::path::{Path, PathBuf};
-
-use tower::ServiceBuilder;
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
-    services::{ServeDir, ServeFile},
     set_header::SetResponseHeaderLayer,
     trace::TraceLayer,
 };
@@ -27,30 +24,16 @@ use tutela_app::{
     ssr::{db, state::AppState},
 };
 
-use crate::middleware;
+use crate::{assets, middleware};
 
 const REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-request-id");
-
-/// The built site's static files: the bundle under `/pkg` (revalidated on
-/// every use, since its names carry no hash) and the fonts and icon (kept a
-/// week). Served directly, before any page routing.
-fn static_files(site_root: &Path) -> Router<AppState> {
-    let revalidate = SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    let keep_a_week = SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=604800"));
-    Router::new()
-        .nest_service("/pkg", ServiceBuilder::new().layer(revalidate).service(ServeDir::new(site_root.join("pkg")).precompressed_gzip()))
-        .nest_service("/fonts", ServiceBuilder::new().layer(keep_a_week.clone()).service(ServeDir::new(site_root.join("fonts"))))
-        .route_service("/favicon.svg", ServiceBuilder::new().layer(keep_a_week).service(ServeFile::new(site_root.join("favicon.svg"))))
-}
 
 pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
-    let site_root = PathBuf::from(options.site_root.as_ref());
-    Router::new()
-        .route(paths::HEALTHZ, get(|| async { "ok" }))
+    // Pages and server functions: they need to know who is asking.
+    let pages = Router::new()
         .route(paths::READYZ, get(ready))
-        .merge(static_files(&site_root))
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(file_and_error_handler::<AppState, _>(shell))
         .layer(from_fn_with_state(state.clone(), middleware::request_context))
@@ -59,7 +42,14 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
         // Outside the limit, so it also rewrites the limit's own refusal.
         .layer(from_fn(middleware::explain_oversize))
-        .layer(CompressionLayer::new())
+        // Static files come precompressed from the asset table.
+        .layer(CompressionLayer::new());
+    Router::new()
+        .route(paths::HEALTHZ, get(|| async { "ok" }))
+        .route("/pkg/{*file}", get(assets::serve))
+        .route("/fonts/{*file}", get(assets::serve))
+        .route("/favicon.svg", get(assets::serve))
+        .merge(pages)
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))

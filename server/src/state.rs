@@ -5,6 +5,7 @@ use std::{path::Path, sync::Arc};
 
 use leptos::config::{Env, LeptosOptions};
 use tutela_app::ssr::{
+    assets::AssetTable,
     db,
     rate_limit::RateLimiter,
     secrets::SigningKey,
@@ -85,8 +86,20 @@ pub fn settings(config: &Config, address: std::net::SocketAddr) -> Settings {
     }
 }
 
+/// The site's static files; under `cargo leptos watch` (which sets
+/// `LEPTOS_WATCH`) the plain names it writes, whatever manifest is left.
+pub fn assets(config: &Config) -> ServerResult<AssetTable> {
+    let plain = std::env::var_os("LEPTOS_WATCH").is_some();
+    let table = AssetTable::load(&config.site_root, plain).map_err(|e| ServerError::Config(format!("the built site: {e}")))?;
+    if !table.has_bundle() {
+        tracing::warn!(site_root = %config.site_root.display(), "no browser bundle in the site root: pages work, islands stay inert (run scripts/build)");
+    }
+    Ok(table)
+}
+
 pub async fn build(config: &Config, address: std::net::SocketAddr) -> ServerResult<AppState> {
     Ok(AppState {
+        assets: Arc::new(assets(config)?),
         db: open_database(config).await?,
         settings: Arc::new(settings(config, address)),
         signing_key: signing_key(config)?,

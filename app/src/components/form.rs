@@ -7,6 +7,7 @@ use super::page::use_form_feedback;
 use crate::{
     domain::FormFeedback,
     i18n::{problem_text, use_texts},
+    islands::{PasswordInput, password_input::PasswordAttributes},
 };
 
 /// What fields learn from the form around them: its id (which prefixes
@@ -99,7 +100,8 @@ fn refill(name: &str) -> Option<String> {
 }
 
 /// One labelled input. `kind` is the input type; password inputs are never
-/// refilled and get a show/hide toggle once the page is interactive.
+/// refilled, and are the `PasswordInput` island, which adds a show/hide
+/// toggle once the page is interactive.
 #[component]
 pub fn TextField(
     name: &'static str,
@@ -113,45 +115,43 @@ pub fn TextField(
     let t = use_texts();
     register_label(name, label);
     let id = field_id(name);
-    let control_id = id.clone();
     let problem = field_problem(name);
-    let is_password = kind == "password";
-    let value = if is_password { None } else { refill(name).or(value) };
     let hint_id = hint.map(|_| format!("{id}-hint"));
     let error_id = problem.map(|_| format!("{id}-error"));
     let described_by = [hint_id.clone(), error_id.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let revealed = RwSignal::new(false);
-    let interactive = RwSignal::new(false);
-    Effect::new(move |_| interactive.set(true));
-    let input_type = move || if is_password && revealed.get() { "text" } else { kind };
+    let described_by = (!described_by.is_empty()).then_some(described_by);
+    let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
+    let input = if kind == "password" {
+        let input = PasswordAttributes {
+            id: id.clone(),
+            name: name.to_owned(),
+            autocomplete: autocomplete.map(str::to_owned),
+            required,
+            invalid: problem.is_some(),
+            described_by,
+        };
+        view! { <PasswordInput input show_label=t.form_show_password.to_owned() hide_label=t.form_hide_password.to_owned()/> }.into_any()
+    } else {
+        view! {
+            <input
+                id=id.clone()
+                name=name
+                type=kind
+                value=refill(name).or(value)
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=problem.map(|_| "true")
+                aria-describedby=described_by
+            />
+        }
+        .into_any()
+    };
     view! {
         <div class="form-field" class:has-error=problem.is_some()>
             <FieldLabel for_id=id.clone() label required/>
             {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
             {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p}</p> })}
-            <div class="input-row">
-                <input
-                    id=id.clone()
-                    name=name
-                    type=input_type
-                    value=value
-                    autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
-                    required=required
-                    aria-invalid=problem.map(|_| "true")
-                    aria-describedby=(!described_by.is_empty()).then_some(described_by)
-                />
-                {move || (is_password && interactive.get()).then(|| view! {
-                    <button
-                        type="button"
-                        class="btn btn-outline-secondary reveal"
-                        aria-controls=control_id.clone()
-                        aria-pressed=move || if revealed.get() { "true" } else { "false" }
-                        on:click=move |_| revealed.update(|r| *r = !*r)
-                    >
-                        {move || if revealed.get() { t.form_hide_password } else { t.form_show_password }}
-                    </button>
-                })}
-            </div>
+            <div class="input-row">{input}</div>
         </div>
     }
 }

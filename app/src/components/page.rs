@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{Flash, FormFeedback, Notice, PageContext, Role, SessionUser};
+use crate::{
+    domain::{Flash, FormFeedback, Notice, Role, SessionUser},
+    ssr::page::PageContext,
+};
 
 pub fn use_page_context() -> PageContext {
     use_context::<PageContext>().unwrap_or_default()
@@ -12,12 +15,9 @@ pub fn use_user() -> Option<SessionUser> {
     use_page_context().user
 }
 
-/// The flash, while the reader is still on the page it was left for.
-/// Reactive: it goes away when they navigate elsewhere inside the app.
+/// The one-shot message the previous request left for this page.
 pub fn use_flash() -> Option<Flash> {
-    let context = use_page_context();
-    let here = leptos_router::hooks::use_location().pathname.get();
-    context.flash.filter(|_| here == context.path)
+    use_page_context().flash
 }
 
 /// The feedback left for form `form`, if the last post of it failed.
@@ -48,17 +48,13 @@ pub fn user_has_role(role: Role) -> bool {
     use_user().is_some_and(|u| u.has_role(role))
 }
 
-/// Sets the HTTP status of the page being rendered on the server; a no-op
-/// in the browser, where the page is already loaded.
+/// Sets the HTTP status of the page being rendered.
 pub fn set_page_status(status: u16) {
-    #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
         && let Ok(code) = http::StatusCode::from_u16(status)
     {
         response.set_status(code);
     }
-    #[cfg(not(feature = "ssr"))]
-    let _ = status;
 }
 
 /// Shown instead of a page the reader may not see (and sent with 403).

@@ -5,13 +5,11 @@ mod account;
 pub mod admin;
 mod error;
 mod flash;
-mod page;
 mod people;
 mod rome_time;
 
 pub use account::{DisplayName, Email, NewPassword, RegistrationKind};
 pub use error::{AppError, FieldProblem, Problem};
 pub use flash::{Flash, FormFeedback, Notice};
-pub use page::PageContext;
 pub use people::{District, Role, RoleGrant, SessionUser, UserStatus};
 pub use rome_time::{rome_offset_seconds, rome_time};

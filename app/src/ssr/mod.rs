@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod assets;
 pub mod audit;
 pub mod authz;
 pub mod clock;

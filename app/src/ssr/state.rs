@@ -6,7 +6,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use super::{rate_limit::RateLimiter, secrets::SigningKey};
+use super::{assets::AssetTable, rate_limit::RateLimiter, secrets::SigningKey};
 
 /// Server settings the services need, resolved once at start-up.
 #[derive(Clone, Debug)]
@@ -35,6 +35,8 @@ pub struct AppState {
     pub signing_key: SigningKey,
     pub rate_limiter: RateLimiter,
     pub leptos_options: LeptosOptions,
+    /// The static files, in memory.
+    pub assets: Arc<AssetTable>,
 }
 
 /// The state, inside a server function or a rendered page.

@@ -2,7 +2,7 @@
 //! chosen engine, a mail catcher, and an HTTP client that behaves like a
 //! browser posting forms.
 
-use std::{path::PathBuf, sync::Once};
+use std::{path::Path, sync::Once};
 
 use reqwest::{Client, Response, StatusCode, header};
 use sea_orm::{ConnectionTrait as _, Database, DatabaseConnection, Statement};
@@ -157,7 +157,8 @@ impl TestApp {
                 (url, Some(ScratchPostgres { name }))
             }
         };
-        let site_root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site");
+        let site_root = data_dir.path().join("site");
+        write_site(&site_root);
         let config_text = format!(
             "bind = \"127.0.0.1:0\"\ndatabase_url = \"{database_url}\"\ndata_dir = \"{data}\"\nsite_root = \"{site}\"\n\
              smtp_url = \"smtp://127.0.0.1:{port}\"\nmail_retry_base_seconds = 1\njob_poll_ms = 100\n{extra_config}\n",
@@ -284,6 +285,26 @@ impl TestApp {
         }
         panic!("`{sql}` counted {last}, expected {expected}");
     }
+}
+
+/// A built site as `scripts/build` leaves it, small: a hashed stylesheet
+/// with a gzip copy, and an icon (no browser bundle).
+pub const STYLESHEET: &str = "/pkg/tutela.0123456789abcdef.css";
+pub const STYLESHEET_BODY: &str = "body { margin: 0 }";
+pub const STYLESHEET_GZIP: &[u8] = b"\x1f\x8b precompressed stylesheet";
+
+fn write_site(root: &Path) {
+    std::fs::create_dir_all(root.join("pkg")).unwrap();
+    let stylesheet = root.join(STYLESHEET.trim_start_matches('/'));
+    std::fs::write(&stylesheet, STYLESHEET_BODY).unwrap();
+    std::fs::write(format!("{}.gz", stylesheet.display()), STYLESHEET_GZIP).unwrap();
+    std::fs::write(root.join("pkg/favicon.fedcba9876543210.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+    let manifest = format!(
+        r#"{{"bundle": "tutela.none", "stylesheet": "{STYLESHEET}", "icon": "/pkg/favicon.fedcba9876543210.svg",
+            "files": ["{}", "pkg/favicon.fedcba9876543210.svg"]}}"#,
+        STYLESHEET.trim_start_matches('/')
+    );
+    std::fs::write(root.join(tutela_app::ssr::assets::MANIFEST), manifest).unwrap();
 }
 
 /// The Location header of a redirect.

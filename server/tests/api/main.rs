@@ -7,6 +7,7 @@ mod smtp;
 
 mod accounts;
 mod admin;
+mod assets;
 mod content;
 mod mail;
 mod security;
