@@ -31,12 +31,6 @@ fn admin_calls(target: &str) -> Vec<(&'static str, Vec<(&'static str, String)>)>
     ]
 }
 
-async fn user_id(app: &TestApp, email: &str) -> String {
-    use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _};
-    use tutela_app::ssr::entities::user;
-    user::Entity::find().filter(user::Column::Email.eq(email)).one(&app.db).await.unwrap().expect("user exists").id.to_string()
-}
-
 async fn post(app: &TestApp, client: &Client, path: &str, fields: &[(&str, String)]) -> reqwest::Response {
     client.post(app.url(path)).form(fields).send().await.unwrap()
 }
@@ -44,7 +38,7 @@ async fn post(app: &TestApp, client: &Client, path: &str, fields: &[(&str, Strin
 on_both_engines! {
     async fn every_admin_server_function_refuses_non_coordinators(app: TestApp) {
         app.register_verified("guardian@example.it", "una password lunga").await;
-        let target = user_id(&app, "guardian@example.it").await;
+        let target = app.user_id("guardian@example.it").await;
         let roles = [
             (Role::Guardian, District::Milano),
             (Role::Operator, District::Milano),
@@ -82,7 +76,7 @@ on_both_engines! {
 
     async fn a_coordinator_promotes_a_guardian_to_trainer_and_it_is_audited(app: TestApp) {
         app.register_verified("future.trainer@example.it", "una password lunga").await;
-        let target = user_id(&app, "future.trainer@example.it").await;
+        let target = app.user_id("future.trainer@example.it").await;
         let coordinator = app.coordinator().await;
         let response = post(&app, &coordinator, "/api/admin/set_roles", &[("id", target.clone()), ("grants[0]", "guardian:milano".into()), ("grants[1]", "trainer:milano".into())]).await;
         assert_eq!(response.status(), StatusCode::FOUND);
@@ -101,7 +95,7 @@ on_both_engines! {
     async fn a_milano_coordinator_cannot_touch_a_brescia_account(app: TestApp) {
         let milano = app.staff_account("coord.mi@example.it", &[(Role::Coordinator, District::Milano)]).await;
         app.staff_account("jurist.bs@example.it", &[(Role::Jurist, District::Brescia)]).await;
-        let target = user_id(&app, "jurist.bs@example.it").await;
+        let target = app.user_id("jurist.bs@example.it").await;
         let response = post(&app, &milano, "/api/admin/set_user_active", &[("id", target.clone()), ("active", "false".into())]).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         let response = post(&app, &milano, "/api/admin/set_roles", &[("id", target), ("grants[0]", "coordinator:brescia".into())]).await;
@@ -113,7 +107,7 @@ on_both_engines! {
     async fn a_deactivated_user_cannot_sign_in_until_reactivated(app: TestApp) {
         app.register_verified("paused@example.it", "una password lunga").await;
         assert_eq!(location(&app.login("paused@example.it", "una password lunga").await), "/");
-        let target = user_id(&app, "paused@example.it").await;
+        let target = app.user_id("paused@example.it").await;
         let coordinator = app.coordinator().await;
         post(&app, &coordinator, "/api/admin/set_user_active", &[("id", target.clone()), ("active", "false".into())]).await;
         assert!(!app.page("/").await.contains("Ciao,"), "the open session ended");
@@ -157,9 +151,9 @@ on_both_engines! {
 
     async fn the_last_coordinator_of_a_district_stays(app: TestApp) {
         let coordinator = app.staff_account("only@example.it", &[(Role::Coordinator, District::Milano)]).await;
-        let me = user_id(&app, "only@example.it").await;
+        let me = app.user_id("only@example.it").await;
         let response = post(&app, &coordinator, "/api/admin/set_roles", &[("id", me)]).await;
-        assert_eq!(location(&response), format!("/admin/users/{}", user_id(&app, "only@example.it").await));
+        assert_eq!(location(&response), format!("/admin/users/{}", app.user_id("only@example.it").await));
         assert_eq!(app.count("SELECT COUNT(*) FROM user_role WHERE role = 'coordinator'").await, 1);
     }
 }

@@ -96,6 +96,8 @@ pub struct TestApp {
     pub client: Client,
     pub mail: MailCatcher,
     pub db: DatabaseConnection,
+    /// The configuration it started with, for a second instance.
+    config: Config,
     /// Kept so the server lives as long as the test.
     _server: RunningServer,
     _data_dir: tempfile_dir::TempDir,
@@ -130,6 +132,8 @@ mod tempfile_dir {
 pub fn browser_client() -> Client {
     Client::builder()
         .cookie_store(true)
+        // A request that never gets an answer fails its test instead of stalling the suite.
+        .timeout(std::time::Duration::from_secs(90))
         .redirect(reqwest::redirect::Policy::none())
         .default_headers([(header::ACCEPT, header::HeaderValue::from_static("text/html,application/xhtml+xml"))].into_iter().collect())
         .build()
@@ -169,10 +173,17 @@ impl TestApp {
         let config_path = data_dir.path().join("tutela.toml");
         std::fs::write(&config_path, config_text).unwrap();
         let config = Config::load(Some(&config_path)).expect("test configuration");
-        let server = launch::start(config).await.expect("start Tutela");
+        let server = launch::start(config.clone()).await.expect("start Tutela");
         let address = format!("http://{}", server.address);
         let db = server.state.db.clone();
-        TestApp { address, client: browser_client(), mail, db, _server: server, _data_dir: data_dir, _postgres: postgres }
+        TestApp { address, client: browser_client(), mail, db, config, _server: server, _data_dir: data_dir, _postgres: postgres }
+    }
+
+    /// Another instance on the same database, as behind a load balancer.
+    /// Returns its base URL; it stops when the test ends.
+    pub async fn second_instance(&self) -> (String, RunningServer) {
+        let server = launch::start(self.config.clone()).await.expect("start a second Tutela");
+        (format!("http://{}", server.address), server)
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -265,6 +276,13 @@ impl TestApp {
             client.post(self.url("/api/login")).form(&[("email", email), ("password", "staff-password-1")]).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::FOUND);
         client
+    }
+
+    /// The id of the account with address `email`.
+    pub async fn user_id(&self, email: &str) -> String {
+        use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _};
+        use tutela_app::ssr::entities::user;
+        user::Entity::find().filter(user::Column::Email.eq(email)).one(&self.db).await.unwrap().expect("user exists").id.to_string()
     }
 
     pub async fn count(&self, sql: &str) -> i64 {

@@ -9,5 +9,6 @@ mod accounts;
 mod admin;
 mod assets;
 mod content;
+mod instances;
 mod mail;
 mod security;
