@@ -9,7 +9,8 @@ use axum::{
     middleware::{from_fn, from_fn_with_state},
     routing::get,
 };
-use leptos_axum::{LeptosRoutes as _, file_and_error_handler, generate_route_list};
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes as _, generate_route_list, render_app_async_with_context};
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
@@ -31,11 +32,23 @@ const REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-reques
 pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
+    // Any other path renders the app's not-found page (with its 404 status):
+    // static files all come from the asset table, nothing from the disk.
+    let not_found = render_app_async_with_context(
+        {
+            let state = state.clone();
+            move || provide_context(state.clone())
+        },
+        {
+            let options = options.clone();
+            move || shell(options.clone())
+        },
+    );
     // Pages and server functions: they need to know who is asking.
     let pages = Router::new()
         .route(paths::READYZ, get(ready))
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
-        .fallback(file_and_error_handler::<AppState, _>(shell))
+        .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), middleware::request_context))
         .layer(from_fn(middleware::refuse_cross_site))
         .layer(CatchPanicLayer::custom(middleware::internal_error_page))

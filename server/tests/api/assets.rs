@@ -36,6 +36,12 @@ on_both_engines! {
         assert_eq!(app.get("/pkg/tutela.0000000000000000.wasm").await.status(), StatusCode::NOT_FOUND);
     }
 
+    async fn files_in_the_site_folder_outside_the_asset_table_are_never_served(app: TestApp) {
+        let response = app.get(&format!("/{}", tutela_app::ssr::assets::MANIFEST)).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        assert!(response.text().await.unwrap().contains("<h1>"), "the not-found page, not the manifest");
+    }
+
     async fn a_signed_in_page_is_never_stored_and_a_visitors_is_revalidated(app: TestApp) {
         assert_eq!(cache_control(&app.get("/").await), "no-cache");
         let coordinator = app.coordinator().await;
