@@ -6,6 +6,7 @@ use leptos_router::components::Router;
 
 use crate::{
     components::layout::Layout,
+    islands::IslandsOnPage,
     routes::AppRoutes,
     ssr::{page, state::AppState},
 };
@@ -22,16 +23,24 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = context.locale.code();
     provide_context(context.locale);
     provide_context(context);
-    let assets = use_context::<AppState>().map(|state| state.assets);
-    let stylesheet = assets.as_ref().map(|a| a.stylesheet.clone());
-    let icon = assets.as_ref().map(|a| a.icon.clone());
+    let state = use_context::<AppState>();
+    let stylesheet = state.as_ref().map(|s| s.assets.stylesheet.clone());
+    let icon = state.as_ref().map(|s| s.assets.icon.clone());
+    let islands = IslandsOnPage::default();
+    provide_context(islands.clone());
     // Leptos' island loader, pointed at the hashed bundle; it hydrates each
-    // island once the browser is idle.
-    let scripts = assets.filter(|a| a.has_bundle()).map(|assets| {
-        let mut options = options.clone();
-        options.output_name = assets.bundle.clone().into();
-        view! { <HydrationScripts options islands=true/> }
-    });
+    // island once the browser is idle. It renders after the page, so it
+    // knows whether the page holds an island: a page without one loads no
+    // script at all.
+    let loader = {
+        let options = options.clone();
+        move || {
+            let bundle = state.as_ref().map(|s| &s.assets).filter(|a| a.has_bundle() && islands.any())?.bundle.clone();
+            let mut options = options.clone();
+            options.output_name = bundle.into();
+            Some(view! { <HydrationScripts options islands=true/> })
+        }
+    };
     view! {
         <!DOCTYPE html>
         <html lang=lang>
@@ -42,11 +51,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href=icon type="image/svg+xml"/>
                 <link rel="stylesheet" href=stylesheet/>
                 <AutoReload options/>
-                {scripts}
                 <MetaTags/>
             </head>
             <body>
                 <App/>
+                {loader}
             </body>
         </html>
     }

@@ -1,6 +1,6 @@
 // Proves the islands work: the bundle a page loads is the one built with
-// its server, and the password toggle exists, and works, only once the
-// island has hydrated.
+// its server, only pages with an island load it, and the password toggle
+// exists, and works, only once the island has hydrated.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,6 +18,18 @@ test('the password field can be revealed once its island has hydrated', async ({
   await expect(page.getByRole('button', { name: 'Nascondi' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'Nascondi' }).click();
   await expect(password).toHaveAttribute('type', 'password');
+});
+
+test('a page without islands loads no script', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (['script', 'fetch'].includes(request.resourceType()) || request.url().endsWith('.wasm')) scripts.push(request.url());
+  });
+  await page.goto('/privacy');
+  await page.waitForLoadState('networkidle');
+  // (Leptos still writes its two inline, empty resource tables: no download.)
+  expect(await page.locator('script[src], script[type=module], link[rel=modulepreload], link[rel=preload]').count()).toBe(0);
+  expect(scripts).toEqual([]);
 });
 
 test('a page loads the bundle built with its server, named after its content', async ({ page, request }) => {

@@ -41,9 +41,10 @@ export function collectBrowserErrors(page: Page): string[] {
 /**
  * Waits until the islands of the page have hydrated: the bundle marks the
  * document once it has started, and the loader hydrates every island in
- * the same turn.
+ * the same turn. A page without islands loads no bundle: nothing to wait for.
  */
 export async function waitForIslands(page: Page) {
+  if ((await page.locator('leptos-island').count()) === 0) return;
   await page.locator('html[data-islands="hydrated"]').waitFor({ state: 'attached' });
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }

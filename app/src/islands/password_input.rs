@@ -19,6 +19,7 @@ pub struct PasswordAttributes {
 /// input; the button only appears when it can work.
 #[island]
 pub fn PasswordInput(input: PasswordAttributes, show_label: String, hide_label: String) -> impl IntoView {
+    super::on_page();
     let revealed = RwSignal::new(false);
     let interactive = RwSignal::new(false);
     Effect::new(move |_| interactive.set(true));
