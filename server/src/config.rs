@@ -33,6 +33,10 @@ pub struct Config {
     pub secret_key: Option<String>,
     pub secure_cookies: bool,
     pub session_days: i64,
+    /// How long an instance trusts what it resolved of a session: the bound
+    /// on how late a sign-out or deactivation made on another instance
+    /// shows on this one. Zero asks the database on every request.
+    pub session_cache_seconds: u64,
     pub rate_limit_attempts: u32,
     pub rate_limit_window_seconds: i64,
     pub max_body_bytes: usize,
@@ -57,6 +61,7 @@ struct Layer {
     secret_key: Option<String>,
     secure_cookies: Option<bool>,
     session_days: Option<i64>,
+    session_cache_seconds: Option<u64>,
     rate_limit_attempts: Option<u32>,
     rate_limit_window_seconds: Option<i64>,
     max_body_bytes: Option<usize>,
@@ -73,7 +78,7 @@ macro_rules! merge {
 impl Layer {
     fn merge(&mut self, other: Layer) {
         merge!(self, other: database_url, bind, public_url, data_dir, site_root, smtp_url, mail_from, mail_dir,
-            mail_retry_base_seconds, secret_key, secure_cookies, session_days, rate_limit_attempts,
+            mail_retry_base_seconds, secret_key, secure_cookies, session_days, session_cache_seconds, rate_limit_attempts,
             rate_limit_window_seconds, max_body_bytes, job_poll_ms, log_format);
     }
 
@@ -153,6 +158,7 @@ impl Config {
             mail_retry_base_seconds: positive(layer.mail_retry_base_seconds.unwrap_or(30), "mail_retry_base_seconds")?,
             secret_key: layer.secret_key.filter(|key| !key.trim().is_empty()),
             session_days: positive(layer.session_days.unwrap_or(30), "session_days")?,
+            session_cache_seconds: layer.session_cache_seconds.unwrap_or(10),
             rate_limit_attempts: layer.rate_limit_attempts.unwrap_or(10),
             rate_limit_window_seconds: positive(layer.rate_limit_window_seconds.unwrap_or(900), "rate_limit_window_seconds")?,
             max_body_bytes: layer.max_body_bytes.unwrap_or(64 * 1024),

@@ -7,6 +7,9 @@ use clap::{Parser, Subcommand};
 
 use tutela_server::{commands, config::Config, telemetry};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "tutela", version, about = "Tutela: training, communities of practice and legal consultations for volunteer guardians.")]
 struct Cli {

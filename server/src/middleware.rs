@@ -27,7 +27,7 @@ pub async fn request_context(State(state): State<AppState>, mut request: Request
     let client = request.extensions().get::<ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip().to_string()).unwrap_or_default();
     let mut context = RequestContext { client, ..RequestContext::default() };
     if let Some(token) = cookie_from_headers(headers, SESSION_COOKIE).filter(|t| !t.is_empty()) {
-        match sessions::resolve(&state.db, &token).await {
+        match sessions::resolve(&state, &token).await {
             Ok(Some((user, digest))) => {
                 context.user = Some(user);
                 context.session_digest = Some(digest);

@@ -9,7 +9,8 @@ use tutela_app::ssr::{
     db,
     rate_limit::RateLimiter,
     secrets::SigningKey,
-    state::{AppState, Settings},
+    session_cache::SessionCache,
+    state::{AppState, Services, Settings},
 };
 
 use crate::{
@@ -98,12 +99,13 @@ pub fn assets(config: &Config) -> ServerResult<AssetTable> {
 }
 
 pub async fn build(config: &Config, address: std::net::SocketAddr) -> ServerResult<AppState> {
-    Ok(AppState {
-        assets: Arc::new(assets(config)?),
+    Ok(AppState::new(Services {
+        assets: assets(config)?,
         db: open_database(config).await?,
         settings: Arc::new(settings(config, address)),
         signing_key: signing_key(config)?,
         rate_limiter: RateLimiter::default(),
+        sessions: SessionCache::new(config.session_cache_seconds),
         leptos_options: leptos_options(config),
-    })
+    }))
 }

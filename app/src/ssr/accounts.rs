@@ -273,6 +273,7 @@ pub async fn verify_email(state: &AppState, token: &str) -> ServiceResult<()> {
     }
     update.update(&txn).await?;
     txn.commit().await?;
+    sessions::changed(state, account.id);
     Ok(())
 }
 
@@ -336,6 +337,7 @@ pub async fn set_password_from_link(state: &AppState, token: &str, new_password:
     update.update(&txn).await?;
     sessions::end_all(&txn, account.id).await?;
     txn.commit().await?;
+    sessions::changed(state, account.id);
     Ok(())
 }
 
@@ -357,6 +359,7 @@ pub async fn update_profile(state: &AppState, user: &SessionUser, name: &str, lo
         .filter(user::Column::Id.eq(user_uuid(user)?))
         .exec(&state.db)
         .await?;
+    sessions::changed(state, user_uuid(user)?);
     Ok(())
 }
 
@@ -402,6 +405,7 @@ pub async fn change_password(state: &AppState, user: &SessionUser, current: &str
         .await?;
     sessions::end_all(&txn, account.id).await?;
     txn.commit().await?;
+    sessions::changed(state, account.id);
     Ok(())
 }
 
@@ -437,6 +441,7 @@ pub async fn delete_account(state: &AppState, user: &SessionUser, current: &str,
     )
     .await?;
     txn.commit().await?;
+    sessions::changed(state, account.id);
     Ok(())
 }
 

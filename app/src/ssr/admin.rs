@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use sea_orm::{
     ActiveModelTrait as _,
     ActiveValue::Set,
-    ColumnTrait as _, Condition, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _,
+    ColumnTrait as _, Condition, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _, Select,
     TransactionTrait as _,
     prelude::Uuid,
     sea_query::{Expr, ExprTrait as _, Func},
@@ -16,7 +16,7 @@ use super::{
     accounts::{AccountRow, insert_account},
     audit::{self, AuditRecord},
     authz::{can_change_grant, can_manage_user},
-    clock,
+    clock, db,
     entities::{audit_entry, outbox_mail, user, user_role},
     error::{ServiceError, ServiceResult, Validation},
     mail::{self, MailKind},
@@ -82,15 +82,9 @@ pub async fn list_users(state: &AppState, actor: &SessionUser, filter: &UserFilt
             ),
         );
     }
-    let paginator = user::Entity::find()
-        .filter(condition)
-        .order_by_desc(user::Column::CreatedAt)
-        .order_by_desc(user::Column::Id)
-        .paginate(&state.db, PAGE_SIZE);
-    let total = paginator.num_items().await?;
-    let pages = std::cmp::max(total.div_ceil(PAGE_SIZE), 1);
-    let page = std::cmp::min(filter.page, pages - 1);
-    let accounts = paginator.fetch_page(page).await?;
+    let newest_first = |select: Select<user::Entity>| select.order_by_desc(user::Column::CreatedAt).order_by_desc(user::Column::Id);
+    let db::Page { rows: accounts, total, page, pages } =
+        db::fetch_page(&state.db, user::Entity::find().filter(condition), newest_first, filter.page, PAGE_SIZE).await?;
 
     // One query for every row's roles, not one per row.
     let ids: Vec<Uuid> = accounts.iter().map(|a| a.id).collect();
@@ -183,6 +177,7 @@ pub async fn set_roles(state: &AppState, actor: &SessionUser, id: &str, wanted: 
     )
     .await?;
     txn.commit().await?;
+    sessions::changed(state, target.id);
     Ok(())
 }
 
@@ -222,6 +217,7 @@ pub async fn set_active(state: &AppState, actor: &SessionUser, id: &str, active:
     )
     .await?;
     txn.commit().await?;
+    sessions::changed(state, target.id);
     Ok(())
 }
 
@@ -298,10 +294,9 @@ pub async fn invite(state: &AppState, actor: &SessionUser, input: InvitationInpu
 
 /// One page of the audit log, newest first, with actors' names.
 pub async fn audit_log(state: &AppState, page: u64) -> ServiceResult<AuditPage> {
-    let paginator = audit_entry::Entity::find().order_by_desc(audit_entry::Column::Id).paginate(&state.db, PAGE_SIZE);
-    let pages = std::cmp::max(paginator.num_pages().await?, 1);
-    let page = std::cmp::min(page, pages - 1);
-    let entries = paginator.fetch_page(page).await?;
+    let newest_first = |select: Select<audit_entry::Entity>| select.order_by_desc(audit_entry::Column::Id);
+    let db::Page { rows: entries, page, pages, .. } =
+        db::fetch_page(&state.db, audit_entry::Entity::find(), newest_first, page, PAGE_SIZE).await?;
     // One query for every person the page names, actors and subjects alike.
     let mut ids: Vec<Uuid> = entries.iter().filter_map(|e| e.actor_id).collect();
     ids.extend(entries.iter().filter(|e| e.subject_kind == "user").filter_map(|e| Uuid::parse_str(&e.subject_id).ok()));

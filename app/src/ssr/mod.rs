@@ -18,5 +18,6 @@ pub mod password;
 pub mod rate_limit;
 pub mod request;
 pub mod secrets;
+pub mod session_cache;
 pub mod sessions;
 pub mod state;

@@ -12,7 +12,7 @@ use super::{
     error::ServiceResult,
     request::site_cookie,
     secrets::{new_token, token_digest},
-    state::Settings,
+    state::{AppState, Settings},
 };
 use crate::{
     domain::{District, Role, RoleGrant, SessionUser, UserStatus},
@@ -38,12 +38,15 @@ pub async fn start(db: &DatabaseConnection, settings: &Settings, user_id: Uuid) 
 }
 
 /// Ends one session on the server; the cookie is cleared by the caller.
-pub async fn end(db: &DatabaseConnection, digest: &str) -> ServiceResult<()> {
-    session::Entity::delete_by_id(digest.to_owned()).exec(db).await?;
+pub async fn end(state: &AppState, digest: &str) -> ServiceResult<()> {
+    session::Entity::delete_by_id(digest.to_owned()).exec(&state.db).await?;
+    state.sessions.forget_session(digest);
     Ok(())
 }
 
-/// Ends every session of a user (password change, deactivation, deletion).
+/// Ends every session of a user (password change, deactivation, deletion),
+/// inside the caller's transaction: the caller calls [`changed`] once it
+/// has committed.
 pub async fn end_all(db: &impl sea_orm::ConnectionTrait, user_id: Uuid) -> ServiceResult<()> {
     session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(db).await?;
     Ok(())
@@ -58,13 +61,26 @@ fn session_cookie(settings: &Settings, value: String, max_age_seconds: i64) -> C
     site_cookie(settings, SESSION_COOKIE, value, cookie::time::Duration::seconds(max_age_seconds), true)
 }
 
+/// After a committed change to an account (its sessions, status, roles,
+/// name, language or address): this instance forgets what it remembered of
+/// the account's sessions, so the change shows on its very next request.
+pub fn changed(state: &AppState, user_id: Uuid) {
+    state.sessions.forget_user(&user_id.to_string());
+}
+
 /// The signed-in user for a session token, if the session is live and the
-/// account active. Refreshes the session's last use at most once an hour.
-pub async fn resolve(db: &DatabaseConnection, token: &str) -> ServiceResult<Option<(SessionUser, String)>> {
+/// account active, from the instance's recent memory or the database.
+/// Refreshes the session's last use at most once an hour.
+pub async fn resolve(state: &AppState, token: &str) -> ServiceResult<Option<(SessionUser, String)>> {
     let digest = token_digest(token);
     let now = clock::now();
+    if let Some(user) = state.sessions.get(&digest, now) {
+        return Ok(Some((user, digest)));
+    }
+    let epoch = state.sessions.epoch();
+    let db = &state.db;
     // The session, its account and the account's roles in one query, a row
-    // per role: this runs on every signed-in request.
+    // per role.
     let rows =
         session::Entity::find_by_id(digest.clone()).find_also_related(user::Entity).and_also_related(user_role::Entity).all(db).await?;
     let Some((found, Some(account), _)) = rows.first() else {
@@ -86,7 +102,9 @@ pub async fn resolve(db: &DatabaseConnection, token: &str) -> ServiceResult<Opti
     }
     let mut grants: Vec<RoleGrant> = rows.iter().filter_map(|(_, _, role)| role.as_ref().and_then(grant_of)).collect();
     grants.sort();
-    Ok(Some((session_user(account, grants), digest)))
+    let user = session_user(account, grants);
+    state.sessions.put(epoch, digest.clone(), user.clone(), found.expires_at);
+    Ok(Some((user, digest)))
 }
 
 /// A role row as a grant; `None` for a code this version does not know.

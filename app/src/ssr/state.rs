@@ -6,7 +6,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use super::{assets::AssetTable, rate_limit::RateLimiter, secrets::SigningKey};
+use super::{assets::AssetTable, rate_limit::RateLimiter, secrets::SigningKey, session_cache::SessionCache};
 
 /// Server settings the services need, resolved once at start-up.
 #[derive(Clone, Debug)]
@@ -27,16 +27,35 @@ pub struct Settings {
     pub rate_limit_window_seconds: i64,
 }
 
-/// Shared by every request: cheap to clone.
+/// Shared by every request: one pointer, cloned several times per request.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Services>);
+
+impl AppState {
+    pub fn new(services: Services) -> AppState {
+        AppState(Arc::new(services))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Services;
+
+    fn deref(&self) -> &Services {
+        &self.0
+    }
+}
+
+/// What the application state holds.
+pub struct Services {
     pub db: DatabaseConnection,
     pub settings: Arc<Settings>,
     pub signing_key: SigningKey,
     pub rate_limiter: RateLimiter,
+    /// Sessions this instance resolved recently.
+    pub sessions: SessionCache,
     pub leptos_options: LeptosOptions,
     /// The static files, in memory.
-    pub assets: Arc<AssetTable>,
+    pub assets: AssetTable,
 }
 
 /// The state, inside a server function or a rendered page.

@@ -179,10 +179,12 @@ impl TestApp {
         TestApp { address, client: browser_client(), mail, db, config, _server: server, _data_dir: data_dir, _postgres: postgres }
     }
 
-    /// Another instance on the same database, as behind a load balancer.
+    /// Another instance on the same database, as behind a load balancer,
+    /// trusting what it resolved of a session for `SECOND_INSTANCE_CACHE`.
     /// Returns its base URL; it stops when the test ends.
     pub async fn second_instance(&self) -> (String, RunningServer) {
-        let server = launch::start(self.config.clone()).await.expect("start a second Tutela");
+        let config = Config { session_cache_seconds: SECOND_INSTANCE_CACHE.as_secs(), ..self.config.clone() };
+        let server = launch::start(config).await.expect("start a second Tutela");
         (format!("http://{}", server.address), server)
     }
 
@@ -324,6 +326,9 @@ fn write_site(root: &Path) {
     );
     std::fs::write(root.join(tutela_app::ssr::assets::MANIFEST), manifest).unwrap();
 }
+
+/// How long the second instance keeps a session it resolved.
+pub const SECOND_INSTANCE_CACHE: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// The Location header of a redirect.
 pub fn location(response: &Response) -> String {

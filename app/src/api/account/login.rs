@@ -20,7 +20,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
     let request = request_context();
     // A session already open in this browser ends: a sign-in always gets a fresh id.
     if let Some(previous) = &request.session_digest {
-        sessions::end(&state.db, previous).await.map_err(AppError::from)?;
+        sessions::end(&state, previous).await.map_err(AppError::from)?;
     }
     let result = accounts::login(&state, &email, &password, &request.client).await.map(|cookie| {
         set_cookie(&cookie);

@@ -18,7 +18,7 @@ pub async fn logout() -> Result<(), AppError> {
     let state = app_state()?;
     let result = async {
         if let Some(digest) = request_context().session_digest {
-            sessions::end(&state.db, &digest).await?;
+            sessions::end(&state, &digest).await?;
         }
         set_cookie(&sessions::cleared_cookie(&state.settings));
         Ok(Done::to(paths::HOME, Notice::SignedOut))
