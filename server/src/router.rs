@@ -32,6 +32,7 @@ const REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-reques
 pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
+    let document = move || shell(options.clone());
     // Any other path renders the app's not-found page (with its 404 status):
     // static files all come from the asset table, nothing from the disk.
     let not_found = render_app_async_with_context(
@@ -39,15 +40,12 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
             let state = state.clone();
             move || provide_context(state.clone())
         },
-        {
-            let options = options.clone();
-            move || shell(options.clone())
-        },
+        document.clone(),
     );
     // Pages and server functions: they need to know who is asking.
     let pages = Router::new()
         .route(paths::READYZ, get(ready))
-        .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
+        .leptos_routes_with_context(&state, routes, || (), document)
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), middleware::request_context))
         .layer(from_fn(middleware::refuse_cross_site))

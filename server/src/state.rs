@@ -1,7 +1,7 @@
 //! Builds the application state from the configuration: the database
 //! (migrated), the signing key, the settings services read, Leptos' options.
 
-use std::{path::Path, sync::Arc};
+use std::path::Path;
 
 use leptos::config::{Env, LeptosOptions};
 use tutela_app::ssr::{
@@ -102,7 +102,7 @@ pub async fn build(config: &Config, address: std::net::SocketAddr) -> ServerResu
     Ok(AppState::new(Services {
         assets: assets(config)?,
         db: open_database(config).await?,
-        settings: Arc::new(settings(config, address)),
+        settings: settings(config, address),
         signing_key: signing_key(config)?,
         rate_limiter: RateLimiter::default(),
         sessions: SessionCache::new(config.session_cache_seconds),

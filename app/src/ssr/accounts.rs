@@ -352,14 +352,15 @@ pub async fn update_profile(state: &AppState, user: &SessionUser, name: &str, lo
     let locale = validation.check("locale", Locale::from_code(locale).ok_or(Problem::ChoiceInvalid));
     validation.finish()?;
     let (Some(name), Some(locale)) = (name, locale) else { return Err(ServiceError::Internal("validated profile missing".into())) };
+    let id = user_uuid(user)?;
     user::Entity::update_many()
         .col_expr(user::Column::Name, Expr::value(name.as_str()))
         .col_expr(user::Column::Locale, Expr::value(locale.code()))
         .col_expr(user::Column::UpdatedAt, Expr::value(clock::now()))
-        .filter(user::Column::Id.eq(user_uuid(user)?))
+        .filter(user::Column::Id.eq(id))
         .exec(&state.db)
         .await?;
-    sessions::changed(state, user_uuid(user)?);
+    sessions::changed(state, id);
     Ok(())
 }
 

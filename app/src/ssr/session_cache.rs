@@ -9,7 +9,7 @@
 
 use std::{
     collections::HashMap,
-    sync::{Arc, Mutex, MutexGuard, PoisonError},
+    sync::{Mutex, MutexGuard, PoisonError},
     time::{Duration, Instant},
 };
 
@@ -18,10 +18,10 @@ use crate::domain::SessionUser;
 /// Beyond this many entries, expired ones are dropped before a new one is kept.
 const SWEEP_ABOVE: usize = 50_000;
 
-#[derive(Clone)]
+/// Lives in the application state, which every request shares.
 pub struct SessionCache {
     lifetime: Duration,
-    inner: Arc<Mutex<Entries>>,
+    inner: Mutex<Entries>,
 }
 
 #[derive(Default)]
@@ -45,7 +45,7 @@ pub struct Epoch(u64);
 
 impl SessionCache {
     pub fn new(lifetime_seconds: u64) -> SessionCache {
-        SessionCache { lifetime: Duration::from_secs(lifetime_seconds), inner: Arc::default() }
+        SessionCache { lifetime: Duration::from_secs(lifetime_seconds), inner: Mutex::default() }
     }
 
     fn entries(&self) -> MutexGuard<'_, Entries> {

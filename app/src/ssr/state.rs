@@ -48,7 +48,7 @@ impl std::ops::Deref for AppState {
 /// What the application state holds.
 pub struct Services {
     pub db: DatabaseConnection,
-    pub settings: Arc<Settings>,
+    pub settings: Settings,
     pub signing_key: SigningKey,
     pub rate_limiter: RateLimiter,
     /// Sessions this instance resolved recently.
