@@ -10,6 +10,7 @@ use sea_orm::{
 use super::{
     audit::{self, AuditRecord},
     clock::{self, DAY, HOUR},
+    coordinators,
     entities::{email_token, user, user_role},
     error::{ServiceError, ServiceResult, Validation},
     mail::{self, MailKind},
@@ -419,16 +420,7 @@ pub async fn delete_account(state: &AppState, user: &SessionUser, current: &str,
     }
     let account = check_current_password(state, user_uuid(user)?, current).await?;
     let txn = state.db.begin().await?;
-    for district in user.districts_for(Role::Coordinator) {
-        let coordinators = user_role::Entity::find()
-            .filter(user_role::Column::Role.eq(Role::Coordinator.code()))
-            .filter(user_role::Column::District.eq(district.code()))
-            .all(&txn)
-            .await?;
-        if coordinators.len() <= 1 {
-            return Err(ServiceError::Refused(Problem::LastCoordinator));
-        }
-    }
+    coordinators::ensure_another_remains(&txn, account.id, &user.districts_for(Role::Coordinator)).await?;
     user::Entity::delete_by_id(account.id).exec(&txn).await?;
     audit::record(
         &txn,
@@ -438,6 +430,7 @@ pub async fn delete_account(state: &AppState, user: &SessionUser, current: &str,
             subject_kind: "user",
             subject_id: account.id.to_string(),
             detail: String::new(),
+            district: District::from_code(&account.home_district),
         },
     )
     .await?;
@@ -493,7 +486,14 @@ pub async fn create_active_account(db: &sea_orm::DatabaseConnection, account: Ne
     .await?;
     audit::record(
         &txn,
-        AuditRecord { actor: None, action: "user.created", subject_kind: "user", subject_id: id.to_string(), detail: String::new() },
+        AuditRecord {
+            actor: None,
+            action: "user.created",
+            subject_kind: "user",
+            subject_id: id.to_string(),
+            detail: String::new(),
+            district: Some(account.home_district),
+        },
     )
     .await?;
     txn.commit().await?;

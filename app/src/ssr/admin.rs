@@ -6,8 +6,7 @@ use std::collections::BTreeSet;
 use sea_orm::{
     ActiveModelTrait as _,
     ActiveValue::Set,
-    ColumnTrait as _, Condition, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _, Select,
-    TransactionTrait as _,
+    ColumnTrait, Condition, EntityTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _, Select, TransactionTrait as _,
     prelude::Uuid,
     sea_query::{Expr, ExprTrait as _, Func},
 };
@@ -15,8 +14,8 @@ use sea_orm::{
 use super::{
     accounts::{AccountRow, insert_account},
     audit::{self, AuditRecord},
-    authz::{can_change_grant, can_manage_user},
-    clock, db,
+    authz::{can_change_grant, can_manage_user, coordinates_every_district},
+    clock, coordinators, db,
     entities::{audit_entry, outbox_mail, user, user_role},
     error::{ServiceError, ServiceResult, Validation},
     mail::{self, MailKind},
@@ -53,9 +52,19 @@ fn user_row(actor: &SessionUser, account: &user::Model, grants: Vec<RoleGrant>) 
     }
 }
 
-/// One page of users matching the filter, newest first.
+/// Rows whose `district` column names a district the coordinator
+/// coordinates; rows tied to no district only for a coordinator of every
+/// district. Coordinators read what they may change, no more.
+fn in_coordinated_districts(actor: &SessionUser, district: impl ColumnTrait) -> Condition {
+    let codes: Vec<&str> = actor.districts_for(Role::Coordinator).into_iter().map(District::code).collect();
+    let condition = Condition::any().add(district.is_in(codes));
+    if coordinates_every_district(actor) { condition.add(district.is_null()) } else { condition }
+}
+
+/// One page of the users the coordinator manages that match the filter,
+/// newest first.
 pub async fn list_users(state: &AppState, actor: &SessionUser, filter: &UserFilter) -> ServiceResult<UserPage> {
-    let mut condition = Condition::all();
+    let mut condition = Condition::all().add(in_coordinated_districts(actor, user::Column::HomeDistrict));
     let query = filter.query.trim().to_lowercase();
     if !query.is_empty() {
         let pattern = format!("%{}%", query.replace(['\\', '%', '_'], ""));
@@ -138,17 +147,9 @@ pub async fn set_roles(state: &AppState, actor: &SessionUser, id: &str, wanted: 
         return Ok(());
     }
     let txn = state.db.begin().await?;
+    let leaving: Vec<District> = removed.iter().filter(|g| g.role == Role::Coordinator).map(|g| g.district).collect();
+    coordinators::ensure_another_remains(&txn, target.id, &leaving).await?;
     for grant in &removed {
-        if grant.role == Role::Coordinator {
-            let remaining = user_role::Entity::find()
-                .filter(user_role::Column::Role.eq(Role::Coordinator.code()))
-                .filter(user_role::Column::District.eq(grant.district.code()))
-                .count(&txn)
-                .await?;
-            if remaining <= 1 {
-                return Err(ServiceError::Refused(Problem::LastCoordinator));
-            }
-        }
         user_role::Entity::delete_many()
             .filter(user_role::Column::UserId.eq(target.id))
             .filter(user_role::Column::Role.eq(grant.role.code()))
@@ -173,6 +174,7 @@ pub async fn set_roles(state: &AppState, actor: &SessionUser, id: &str, wanted: 
             subject_kind: "user",
             subject_id: target.id.to_string(),
             detail: AuditDetail::Roles { added: added.clone(), removed: removed.clone() }.to_stored(),
+            district: Some(district_of(&target)),
         },
     )
     .await?;
@@ -195,7 +197,14 @@ pub async fn set_active(state: &AppState, actor: &SessionUser, id: &str, active:
     } else {
         UserStatus::Deactivated
     };
+    // Deactivating an active coordinator takes them out of the count.
+    let leaving: Vec<District> = if !active && target.status == UserStatus::Active.code() {
+        load_grants(&state.db, target.id).await?.into_iter().filter(|g| g.role == Role::Coordinator).map(|g| g.district).collect()
+    } else {
+        Vec::new()
+    };
     let txn = state.db.begin().await?;
+    coordinators::ensure_another_remains(&txn, target.id, &leaving).await?;
     user::Entity::update_many()
         .col_expr(user::Column::Status, Expr::value(status.code()))
         .col_expr(user::Column::UpdatedAt, Expr::value(clock::now()))
@@ -213,6 +222,7 @@ pub async fn set_active(state: &AppState, actor: &SessionUser, id: &str, active:
             subject_kind: "user",
             subject_id: target.id.to_string(),
             detail: String::new(),
+            district: Some(district_of(&target)),
         },
     )
     .await?;
@@ -285,6 +295,7 @@ pub async fn invite(state: &AppState, actor: &SessionUser, input: InvitationInpu
             subject_kind: "user",
             subject_id: id.to_string(),
             detail: AuditDetail::Grant(RoleGrant { role, district }).to_stored(),
+            district: Some(district),
         },
     )
     .await?;
@@ -292,11 +303,12 @@ pub async fn invite(state: &AppState, actor: &SessionUser, input: InvitationInpu
     Ok(())
 }
 
-/// One page of the audit log, newest first, with actors' names.
-pub async fn audit_log(state: &AppState, page: u64) -> ServiceResult<AuditPage> {
+/// One page of the audit log of the coordinator's districts, newest first,
+/// with actors' names.
+pub async fn audit_log(state: &AppState, actor: &SessionUser, page: u64) -> ServiceResult<AuditPage> {
     let newest_first = |select: Select<audit_entry::Entity>| select.order_by_desc(audit_entry::Column::Id);
-    let db::Page { rows: entries, page, pages, .. } =
-        db::fetch_page(&state.db, audit_entry::Entity::find(), newest_first, page, PAGE_SIZE).await?;
+    let theirs = audit_entry::Entity::find().filter(in_coordinated_districts(actor, audit_entry::Column::District));
+    let db::Page { rows: entries, page, pages, .. } = db::fetch_page(&state.db, theirs, newest_first, page, PAGE_SIZE).await?;
     // One query for every person the page names, actors and subjects alike.
     let mut ids: Vec<Uuid> = entries.iter().filter_map(|e| e.actor_id).collect();
     ids.extend(entries.iter().filter(|e| e.subject_kind == "user").filter_map(|e| Uuid::parse_str(&e.subject_id).ok()));
@@ -318,15 +330,20 @@ pub async fn audit_log(state: &AppState, page: u64) -> ServiceResult<AuditPage> 
     Ok(AuditPage { rows, page, pages })
 }
 
-/// Mails that have not gone out: failed ones first, then those still waiting.
-pub async fn undelivered_mail(state: &AppState) -> ServiceResult<Vec<OutboxRow>> {
-    let rows = outbox_mail::Entity::find()
-        .filter(outbox_mail::Column::Status.ne(mail::outbox::SENT))
-        .order_by_asc(outbox_mail::Column::Status)
-        .order_by_desc(outbox_mail::Column::Id)
-        .limit(200)
-        .all(&state.db)
-        .await?;
+/// Mails that have not gone out to people of the coordinator's districts
+/// (to anyone, for a coordinator of every district): failed ones first,
+/// then those still waiting.
+pub async fn undelivered_mail(state: &AppState, actor: &SessionUser) -> ServiceResult<Vec<OutboxRow>> {
+    let mut select = outbox_mail::Entity::find().filter(outbox_mail::Column::Status.ne(mail::outbox::SENT));
+    if !coordinates_every_district(actor) {
+        let their_people = sea_orm::sea_query::Query::select()
+            .column(user::Column::Email)
+            .from(user::Entity)
+            .cond_where(in_coordinated_districts(actor, user::Column::HomeDistrict))
+            .to_owned();
+        select = select.filter(outbox_mail::Column::Recipient.in_subquery(their_people));
+    }
+    let rows = select.order_by_asc(outbox_mail::Column::Status).order_by_desc(outbox_mail::Column::Id).limit(200).all(&state.db).await?;
     Ok(rows
         .into_iter()
         .map(|m| OutboxRow {

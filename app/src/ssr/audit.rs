@@ -3,6 +3,7 @@
 use sea_orm::{ActiveModelTrait as _, ActiveValue::Set, ConnectionTrait, prelude::Uuid};
 
 use super::{clock, entities::audit_entry, error::ServiceResult};
+use crate::domain::District;
 
 /// One sensitive action: who did it, what, to what, and details for people.
 pub struct AuditRecord<'a> {
@@ -11,6 +12,8 @@ pub struct AuditRecord<'a> {
     pub subject_kind: &'a str,
     pub subject_id: String,
     pub detail: String,
+    /// Whose coordinators may read it: the subject's home district.
+    pub district: Option<District>,
 }
 
 pub async fn record(db: &impl ConnectionTrait, entry: AuditRecord<'_>) -> ServiceResult<()> {
@@ -21,6 +24,7 @@ pub async fn record(db: &impl ConnectionTrait, entry: AuditRecord<'_>) -> Servic
         subject_id: Set(entry.subject_id),
         detail: Set(entry.detail),
         at: Set(clock::now()),
+        district: Set(entry.district.map(|d| d.code().to_owned())),
         ..Default::default()
     }
     .insert(db)

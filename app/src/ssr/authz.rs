@@ -24,6 +24,12 @@ pub fn can_manage_user(actor: &SessionUser, target_home: District) -> bool {
     actor.has_role_in(Role::Coordinator, target_home)
 }
 
+/// Whether the user coordinates every district: the only coordinators who
+/// read what belongs to no single district.
+pub fn coordinates_every_district(actor: &SessionUser) -> bool {
+    District::ALL.into_iter().all(|district| actor.has_role_in(Role::Coordinator, district))
+}
+
 /// A coordinator grants or removes roles only in districts they coordinate.
 pub fn can_change_grant(actor: &SessionUser, grant: RoleGrant) -> bool {
     actor.has_role_in(Role::Coordinator, grant.district)

@@ -156,4 +156,84 @@ on_both_engines! {
         assert_eq!(location(&response), format!("/admin/users/{}", app.user_id("only@example.it").await));
         assert_eq!(app.count("SELECT COUNT(*) FROM user_role WHERE role = 'coordinator'").await, 1);
     }
+
+    async fn a_coordinator_reads_the_people_log_and_mail_of_their_districts_only(app: TestApp) {
+        let mut app = app;
+        // Mail stays undelivered, so the outbox page lists it.
+        app.mail.stop().await;
+        let milano = app.staff_account("coord.mi@example.it", &[(Role::Coordinator, District::Milano)]).await;
+        let brescia = app.staff_account("coord.bs@example.it", &[(Role::Coordinator, District::Brescia)]).await;
+        for (coordinator, name, email, district) in [(&milano, "Marta Milanese", "marta@example.it", "milano"), (&brescia, "Bruno Bresciano", "bruno@example.it", "brescia")] {
+            let response = post(&app, coordinator, "/api/admin/invite_user", &[("name", name.into()), ("email", email.into()), ("role", "jurist".into()), ("district", district.into())]).await;
+            assert_eq!(location(&response), "/admin/users");
+        }
+        let read = |client: &Client, path: &'static str| {
+            let request = client.get(app.url(path));
+            async move { request.send().await.unwrap().text().await.unwrap() }
+        };
+        for path in ["/admin/users", "/admin/users?district=brescia", "/admin/audit", "/admin/outbox"] {
+            let page = read(&milano, path).await;
+            assert!(!page.contains("bruno@example.it") && !page.contains("coord.bs@example.it"), "{path} shows Brescia's people to Milano");
+        }
+        assert!(read(&milano, "/admin/users").await.contains("marta@example.it"));
+        assert!(read(&milano, "/admin/audit").await.contains("Marta Milanese"));
+        assert!(read(&milano, "/admin/outbox").await.contains("marta@example.it"));
+        assert!(read(&brescia, "/admin/users").await.contains("bruno@example.it"));
+        assert!(!read(&brescia, "/admin/outbox").await.contains("marta@example.it"));
+
+        let both = app.coordinator().await;
+        for path in ["/admin/users", "/admin/outbox"] {
+            let page = read(&both, path).await;
+            assert!(page.contains("marta@example.it") && page.contains("bruno@example.it"), "{path} for a coordinator of both");
+        }
+        let log = read(&both, "/admin/audit").await;
+        assert!(log.contains("Marta Milanese") && log.contains("Bruno Bresciano"));
+    }
+
+    async fn invited_and_deactivated_coordinators_do_not_keep_a_district_coordinated(app: TestApp) {
+        let coordinator = app.staff_account("active@example.it", &[(Role::Coordinator, District::Milano)]).await;
+        let response = post(&app, &coordinator, "/api/admin/invite_user", &[("name", "Ines Invitata".into()), ("email", "invited@example.it".into()), ("role", "coordinator".into()), ("district", "milano".into())]).await;
+        assert_eq!(location(&response), "/admin/users");
+        let me = app.user_id("active@example.it").await;
+        let response = post(&app, &coordinator, "/api/admin/set_roles", &[("id", me.clone())]).await;
+        let page = coordinator.get(app.url(&location(&response))).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("senza coordinatori attivi"), "refused with the reason");
+        assert_eq!(app.count("SELECT COUNT(*) FROM user_role WHERE role = 'coordinator' AND district = 'milano'").await, 2, "an invitation does not coordinate");
+    }
+
+    async fn the_last_active_coordinator_cannot_be_deactivated(app: TestApp) {
+        // The coordinator of both districts is the only one of Brescia.
+        let both = app.coordinator().await;
+        let milano = app.staff_account("coord.mi@example.it", &[(Role::Coordinator, District::Milano)]).await;
+        let target = app.user_id("coord@tutela.test").await;
+        post(&app, &milano, "/api/admin/set_user_active", &[("id", target), ("active", "false".into())]).await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM \"user\" WHERE status = 'deactivated'").await, 0, "Brescia keeps its coordinator");
+        // With a second coordinator in each district, it is allowed.
+        drop(both);
+        app.staff_account("coord.bs@example.it", &[(Role::Coordinator, District::Brescia)]).await;
+        let target = app.user_id("coord@tutela.test").await;
+        post(&app, &milano, "/api/admin/set_user_active", &[("id", target), ("active", "false".into())]).await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM \"user\" WHERE status = 'deactivated'").await, 1);
+    }
+
+    async fn two_coordinators_removing_each_other_at_once_leave_one(app: TestApp) {
+        for round in 0..5 {
+            let (a, b) = (format!("a{round}@example.it"), format!("b{round}@example.it"));
+            let district = if round % 2 == 0 { District::Milano } else { District::Brescia };
+            // Each round in a district that only these two coordinate.
+            sea_orm::ConnectionTrait::execute_unprepared(&app.db, &format!("DELETE FROM user_role WHERE role = 'coordinator' AND district = '{}'", district.code())).await.unwrap();
+            let client_a = app.staff_account(&a, &[(Role::Coordinator, district)]).await;
+            let client_b = app.staff_account(&b, &[(Role::Coordinator, district)]).await;
+            let (id_a, id_b) = (app.user_id(&a).await, app.user_id(&b).await);
+            let (a_removes_b, b_removes_a) = ([("id", id_b)], [("id", id_a)]);
+            let (first, second) = tokio::join!(
+                post(&app, &client_a, "/api/admin/set_roles", &a_removes_b),
+                post(&app, &client_b, "/api/admin/set_roles", &b_removes_a),
+            );
+            assert!(first.status().is_redirection() || first.status().is_server_error(), "{}", first.status());
+            assert!(second.status().is_redirection() || second.status().is_server_error(), "{}", second.status());
+            let left = app.count(&format!("SELECT COUNT(*) FROM user_role WHERE role = 'coordinator' AND district = '{}'", district.code())).await;
+            assert_eq!(left, 1, "round {round}: exactly one of the two removals went through");
+        }
+    }
 }

@@ -12,8 +12,8 @@ pub async fn audit_log(page: u64) -> Result<AuditPage, AppError> {
     let state = app_state()?;
     respond::data(
         async {
-            authz::require_coordinator()?;
-            admin::audit_log(&state, page).await
+            let actor = authz::require_coordinator()?;
+            admin::audit_log(&state, &actor, page).await
         }
         .await,
     )

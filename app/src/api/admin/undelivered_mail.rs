@@ -12,8 +12,8 @@ pub async fn undelivered_mail() -> Result<Vec<OutboxRow>, AppError> {
     let state = app_state()?;
     respond::data(
         async {
-            authz::require_coordinator()?;
-            admin::undelivered_mail(&state).await
+            let actor = authz::require_coordinator()?;
+            admin::undelivered_mail(&state, &actor).await
         }
         .await,
     )

@@ -11,6 +11,9 @@ pub struct Model {
     pub subject_id: String,
     pub detail: String,
     pub at: i64,
+    /// The district whose coordinators read the entry; none for entries
+    /// only a coordinator of every district reads.
+    pub district: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
