@@ -5,6 +5,7 @@
 use std::{net::SocketAddr, path::PathBuf};
 
 use serde::Deserialize;
+use tutela_app::ssr::secrets::Secret;
 
 use crate::error::{ServerError, ServerResult};
 
@@ -15,22 +16,23 @@ pub enum LogFormat {
     Json,
 }
 
-/// The resolved configuration.
+/// The resolved configuration. What may hold a password or a key is a
+/// [`Secret`], so that logging the configuration reveals none.
 #[derive(Clone, Debug)]
 pub struct Config {
-    pub database_url: String,
+    pub database_url: Secret<String>,
     pub bind: SocketAddr,
     /// Where users reach Tutela; when unset, `http://` and the bound address.
     pub public_url: Option<String>,
     pub data_dir: PathBuf,
     pub site_root: PathBuf,
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<Secret<String>>,
     pub mail_from: String,
     pub mail_dir: PathBuf,
     pub mail_retry_base_seconds: i64,
     /// Base64 (URL-safe) of 32 bytes; when absent, `data_dir/secret.key` is
     /// used, and created on first start.
-    pub secret_key: Option<String>,
+    pub secret_key: Option<Secret<String>>,
     pub secure_cookies: bool,
     pub session_days: i64,
     /// How long an instance trusts what it resolved of a session: the bound
@@ -146,17 +148,17 @@ impl Config {
             if value > 0 { Ok(value) } else { Err(ServerError::Config(format!("{name} must be greater than zero"))) }
         };
         Ok(Config {
-            database_url,
+            database_url: Secret::new(database_url),
             bind,
             secure_cookies: layer.secure_cookies.unwrap_or(public_url.as_deref().is_some_and(|url| url.starts_with("https://"))),
             public_url,
             mail_dir: layer.mail_dir.unwrap_or_else(|| data_dir.join("mail")),
             data_dir,
             site_root,
-            smtp_url: layer.smtp_url.filter(|url| !url.trim().is_empty()),
+            smtp_url: layer.smtp_url.filter(|url| !url.trim().is_empty()).map(Secret::new),
             mail_from: layer.mail_from.unwrap_or_else(|| "Tutela <noreply@tutela.localhost>".to_owned()),
             mail_retry_base_seconds: positive(layer.mail_retry_base_seconds.unwrap_or(30), "mail_retry_base_seconds")?,
-            secret_key: layer.secret_key.filter(|key| !key.trim().is_empty()),
+            secret_key: layer.secret_key.filter(|key| !key.trim().is_empty()).map(Secret::new),
             session_days: positive(layer.session_days.unwrap_or(30), "session_days")?,
             session_cache_seconds: layer.session_cache_seconds.unwrap_or(10),
             rate_limit_attempts: layer.rate_limit_attempts.unwrap_or(10),
@@ -177,7 +179,7 @@ mod tests {
         let config = Config::resolve(Layer::default()).unwrap();
         assert_eq!(config.bind.to_string(), "127.0.0.1:3000");
         assert_eq!(config.public_url, None);
-        assert!(config.database_url.starts_with("sqlite://data/tutela.db"));
+        assert!(config.database_url.expose().starts_with("sqlite://data/tutela.db"));
         assert_eq!(config.mail_dir, PathBuf::from("data/mail"));
         assert!(config.smtp_url.is_none() && config.secret_key.is_none());
         assert!(!config.secure_cookies);
@@ -192,6 +194,19 @@ mod tests {
         assert_eq!(config.public_url.as_deref(), Some("https://tutela.example.org"));
         assert!(config.secure_cookies, "https implies Secure cookies");
         assert_eq!(config.session_days, 7);
+    }
+
+    #[test]
+    fn passwords_and_keys_stay_out_of_the_debug_output() {
+        let layer: Layer = toml::from_str(
+            "database_url = \"postgres://tutela:db-password@db/tutela\"\nsmtp_url = \"smtps://mailer:smtp-password@mail.example.org\"\n\
+             secret_key = \"c2VjcmV0LWtleS1vZi10aGlydHktdHdvLWJ5dGVzISE\"",
+        )
+        .unwrap();
+        let shown = format!("{:?}", Config::resolve(layer).unwrap());
+        for secret in ["db-password", "smtp-password", "c2VjcmV0"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
     }
 
     #[test]

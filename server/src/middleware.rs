@@ -26,7 +26,7 @@ pub async fn request_context(State(state): State<AppState>, mut request: Request
     let headers = request.headers();
     let client = request.extensions().get::<ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip().to_string()).unwrap_or_default();
     let mut context = RequestContext { client, ..RequestContext::default() };
-    if let Some(token) = cookie_from_headers(headers, SESSION_COOKIE).filter(|t| !t.is_empty()) {
+    if let Some(token) = cookie_from_headers(headers, SESSION_COOKIE.on(&state.settings)).filter(|t| !t.is_empty()) {
         match sessions::resolve(&state, &token).await {
             Ok(Some((user, digest))) => {
                 context.user = Some(user);
@@ -40,7 +40,7 @@ pub async fn request_context(State(state): State<AppState>, mut request: Request
         .user
         .as_ref()
         .map(|u| u.locale)
-        .or_else(|| cookie_from_headers(headers, LOCALE_COOKIE).and_then(|c| Locale::from_code(&c)))
+        .or_else(|| cookie_from_headers(headers, LOCALE_COOKIE.on(&state.settings)).and_then(|c| Locale::from_code(&c)))
         .unwrap_or_default();
     let signed_in = context.user.is_some();
     request.extensions_mut().insert(context);
@@ -50,24 +50,22 @@ pub async fn request_context(State(state): State<AppState>, mut request: Request
     response
 }
 
-/// Whether a state-changing request comes from another site. Browsers send
-/// `Sec-Fetch-Site`; older ones at least send `Origin`, compared with `Host`.
-fn is_cross_site(headers: &HeaderMap) -> bool {
+/// Whether a state-changing request comes from Tutela's own pages.
+/// Browsers send `Sec-Fetch-Site`; older ones at least `Origin`, which must
+/// be the configured public URL's. A request with neither came from no page
+/// of ours (every browser that Tutela supports sends one of them).
+fn is_from_our_pages(headers: &HeaderMap, public_origin: &str) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        return !matches!(site, "same-origin" | "none");
+        return matches!(site, "same-origin" | "none");
     }
-    match (headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()), headers.get(header::HOST).and_then(|v| v.to_str().ok())) {
-        (Some("null"), _) => true,
-        (Some(origin), Some(host)) => origin.split_once("://").map(|(_, rest)| rest) != Some(host),
-        _ => false,
-    }
+    headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()).is_some_and(|origin| origin == public_origin)
 }
 
-/// Refuses cross-site POSTs: forms work without JavaScript, so they need
-/// protection that does not rely on it.
-pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
+/// Refuses state-changing requests from other sites: forms work without
+/// JavaScript, so they need protection that does not rely on it.
+pub async fn refuse_cross_site(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if unsafe_method && is_cross_site(request.headers()) {
+    if unsafe_method && !is_from_our_pages(request.headers(), state.settings.public_origin()) {
         tracing::warn!(path = %request.uri().path(), "refused a cross-site request");
         return plain_page(
             StatusCode::FORBIDDEN,
@@ -113,12 +111,18 @@ mod tests {
     }
 
     #[test]
-    fn same_origin_requests_pass_and_foreign_ones_do_not() {
-        assert!(!is_cross_site(&headers(&[("sec-fetch-site", "same-origin")])));
-        assert!(is_cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
-        assert!(is_cross_site(&headers(&[("sec-fetch-site", "same-site")])));
-        assert!(!is_cross_site(&headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")])));
-        assert!(is_cross_site(&headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")])));
-        assert!(!is_cross_site(&headers(&[])), "non-browser clients send neither header");
+    fn requests_from_our_pages_pass_and_others_do_not() {
+        let ours = "https://tutela.example.org";
+        assert!(is_from_our_pages(&headers(&[("sec-fetch-site", "same-origin")]), ours));
+        assert!(!is_from_our_pages(&headers(&[("sec-fetch-site", "cross-site")]), ours));
+        assert!(!is_from_our_pages(&headers(&[("sec-fetch-site", "same-site")]), ours));
+        assert!(is_from_our_pages(&headers(&[("origin", "https://tutela.example.org")]), ours));
+        assert!(!is_from_our_pages(&headers(&[("origin", "https://evil.example"), ("host", "evil.example")]), ours));
+        assert!(
+            !is_from_our_pages(&headers(&[("origin", "http://tutela.example.org"), ("host", "tutela.example.org")]), ours),
+            "the origin is compared with the public URL, not with the Host header a client chose"
+        );
+        assert!(!is_from_our_pages(&headers(&[("origin", "null")]), ours));
+        assert!(!is_from_our_pages(&headers(&[]), ours), "no page of ours sends neither header");
     }
 }

@@ -48,7 +48,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .leptos_routes_with_context(&state, routes, || (), document)
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), middleware::request_context))
-        .layer(from_fn(middleware::refuse_cross_site))
+        .layer(from_fn_with_state(state.clone(), middleware::refuse_cross_site))
         .layer(CatchPanicLayer::custom(middleware::internal_error_page))
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
         // Outside the limit, so it also rewrites the limit's own refusal.

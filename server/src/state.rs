@@ -21,10 +21,10 @@ use crate::{
 /// Connects to the database and applies every pending migration; any
 /// failure stops start-up with the reason.
 pub async fn open_database(config: &Config) -> ServerResult<sea_orm::DatabaseConnection> {
-    if config.database_url.starts_with("sqlite:") {
-        std::fs::create_dir_all(&config.data_dir)?;
+    if config.database_url.expose().starts_with("sqlite:") {
+        private_data_dir(&config.data_dir)?;
     }
-    let database = db::connect(&config.database_url).await?;
+    let database = db::connect(config.database_url.expose()).await?;
     db::migrate(&database).await?;
     Ok(database)
 }
@@ -33,7 +33,7 @@ pub async fn open_database(config: &Config) -> ServerResult<sea_orm::DatabaseCon
 /// created (readable by the owner only) the first time.
 pub fn signing_key(config: &Config) -> ServerResult<SigningKey> {
     if let Some(text) = &config.secret_key {
-        return SigningKey::from_base64(text)
+        return SigningKey::from_base64(text.expose())
             .ok_or_else(|| ServerError::Config("secret_key must be the URL-safe base64 of 32 bytes".into()));
     }
     let path = config.data_dir.join("secret.key");
@@ -41,11 +41,25 @@ pub fn signing_key(config: &Config) -> ServerResult<SigningKey> {
         return SigningKey::from_base64(&text)
             .ok_or_else(|| ServerError::Config(format!("{} is not a valid key; delete it to make a new one", path.display())));
     }
-    std::fs::create_dir_all(&config.data_dir)?;
+    private_data_dir(&config.data_dir)?;
     let key = SigningKey::generate();
     write_private(&path, &key.to_base64())?;
     tracing::info!(path = %path.display(), "generated a new signing key");
     Ok(key)
+}
+
+/// Creates the data folder, if missing, readable by the server's own user
+/// only: it holds the database, the signing key and written mail.
+pub fn private_data_dir(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt as _, PermissionsExt as _};
+    if path.is_dir() {
+        let mode = std::fs::metadata(path)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            tracing::warn!(path = %path.display(), mode = format!("{:o}", mode & 0o777), "the data folder is readable by other users: chmod 700 it");
+        }
+        return Ok(());
+    }
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(path)
 }
 
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
@@ -108,4 +122,20 @@ pub async fn build(config: &Config, address: std::net::SocketAddr) -> ServerResu
         sessions: SessionCache::new(config.session_cache_seconds),
         leptos_options: leptos_options(config),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt as _;
+
+    use super::*;
+
+    #[test]
+    fn the_data_folder_is_created_for_its_owner_only() {
+        let parent = std::env::temp_dir().join(format!("tutela-data-{}", std::process::id()));
+        let data = parent.join("data");
+        private_data_dir(&data).unwrap();
+        assert_eq!(std::fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
+        std::fs::remove_dir_all(parent).unwrap();
+    }
 }

@@ -444,7 +444,7 @@ pub fn locale_cookie(settings: &super::state::Settings, locale: Locale) -> cooki
     super::request::site_cookie(settings, LOCALE_COOKIE, locale.code().to_owned(), cookie::time::Duration::days(365), false)
 }
 
-pub const LOCALE_COOKIE: &str = "tutela_lang";
+pub const LOCALE_COOKIE: super::request::CookieName = super::request::CookieName::new("tutela_lang", "__Host-tutela_lang");
 
 /// An account made by an operator (the command line, the demo seed): active
 /// at once, with the given roles.

@@ -4,12 +4,12 @@ use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
 use cookie::Cookie;
 
 use super::{
-    request::{cookie, set_cookie, site_cookie},
+    request::{CookieName, cookie, set_cookie, site_cookie},
     state::AppState,
 };
 use crate::domain::{AppError, Flash, FormFeedback, Notice};
 
-const FLASH_COOKIE: &str = "tutela_flash";
+const FLASH_COOKIE: CookieName = CookieName::new("tutela_flash", "__Host-tutela_flash");
 /// Long enough to survive the redirect, short enough not to linger.
 const FLASH_SECONDS: i64 = 120;
 
@@ -28,7 +28,7 @@ pub fn notice(state: &AppState, notice: Notice) {
 /// Reads and clears the flash left by the previous request; a forged or
 /// unreadable cookie is ignored.
 pub fn take(state: &AppState) -> Option<Flash> {
-    let raw = cookie(FLASH_COOKIE)?;
+    let raw = cookie(FLASH_COOKIE.on(&state.settings))?;
     set_cookie(&flash_cookie(state, String::new(), 0));
     let (payload, tag) = raw.split_once('.')?;
     if !state.signing_key.verify(payload.as_bytes(), tag) {

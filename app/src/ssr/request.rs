@@ -21,6 +21,28 @@ pub fn request_context() -> RequestContext {
     use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<RequestContext>().cloned()).unwrap_or_default()
 }
 
+/// The name of one of Tutela's cookies. Served over HTTPS it carries the
+/// `__Host-` prefix: browsers then take it only from this host, `Secure`
+/// and for the whole site, so no other site under the same domain can set
+/// or shadow it.
+#[derive(Clone, Copy, Debug)]
+pub struct CookieName {
+    plain: &'static str,
+    host_only: &'static str,
+}
+
+impl CookieName {
+    /// `host_only` is `plain` with the `__Host-` prefix.
+    pub const fn new(plain: &'static str, host_only: &'static str) -> CookieName {
+        CookieName { plain, host_only }
+    }
+
+    /// The name under these settings.
+    pub fn on(self, settings: &super::state::Settings) -> &'static str {
+        if settings.secure_cookies { self.host_only } else { self.plain }
+    }
+}
+
 /// The value of cookie `name` in the current request.
 pub fn cookie(name: &str) -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
@@ -38,16 +60,17 @@ pub fn cookie_from_headers(headers: &http::HeaderMap, name: &str) -> Option<Stri
         .map(|c| c.value().to_owned())
 }
 
-/// A cookie of Tutela's: whole site, SameSite=Lax, Secure when served over
-/// HTTPS; `http_only` unless the browser's scripts may read it.
+/// A cookie of Tutela's: whole site, SameSite=Lax, Secure and host-only
+/// when served over HTTPS; `http_only` unless the browser's scripts may
+/// read it.
 pub fn site_cookie(
     settings: &super::state::Settings,
-    name: &'static str,
+    name: CookieName,
     value: String,
     max_age: cookie::time::Duration,
     http_only: bool,
 ) -> cookie::Cookie<'static> {
-    cookie::Cookie::build((name, value))
+    cookie::Cookie::build((name.on(settings), value))
         .path("/")
         .http_only(http_only)
         .same_site(cookie::SameSite::Lax)

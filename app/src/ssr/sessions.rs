@@ -10,7 +10,7 @@ use super::{
     clock::{self, DAY, HOUR},
     entities::{session, user, user_role},
     error::ServiceResult,
-    request::site_cookie,
+    request::{CookieName, site_cookie},
     secrets::{new_token, token_digest},
     state::{AppState, Settings},
 };
@@ -19,7 +19,7 @@ use crate::{
     i18n::Locale,
 };
 
-pub const SESSION_COOKIE: &str = "tutela_session";
+pub const SESSION_COOKIE: CookieName = CookieName::new("tutela_session", "__Host-tutela_session");
 
 /// Starts a session for `user_id` and returns the cookie that carries it.
 pub async fn start(db: &DatabaseConnection, settings: &Settings, user_id: Uuid) -> ServiceResult<Cookie<'static>> {

@@ -6,7 +6,12 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use super::{assets::AssetTable, rate_limit::RateLimiter, secrets::SigningKey, session_cache::SessionCache};
+use super::{
+    assets::AssetTable,
+    rate_limit::RateLimiter,
+    secrets::{Secret, SigningKey},
+    session_cache::SessionCache,
+};
 
 /// Server settings the services need, resolved once at start-up.
 #[derive(Clone, Debug)]
@@ -17,7 +22,7 @@ pub struct Settings {
     pub secure_cookies: bool,
     pub mail_from: String,
     /// `smtp://` or `smtps://` URL; `None` writes `.eml` files to `mail_dir`.
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<Secret<String>>,
     pub mail_dir: PathBuf,
     /// The first retry of a failed mail waits this long; each next one twice as long.
     pub mail_retry_base_seconds: i64,
@@ -25,6 +30,15 @@ pub struct Settings {
     /// Sign-in attempts allowed per address and per client in a window.
     pub rate_limit_attempts: u32,
     pub rate_limit_window_seconds: i64,
+}
+
+impl Settings {
+    /// The scheme, host and port of the public URL, as browsers send it in
+    /// `Origin`.
+    pub fn public_origin(&self) -> &str {
+        let after_scheme = self.public_url.find("://").map_or(0, |i| i + 3);
+        self.public_url[after_scheme..].find('/').map_or(self.public_url.as_str(), |path| &self.public_url[..after_scheme + path])
+    }
 }
 
 /// Shared by every request: one pointer, cloned several times per request.
@@ -69,5 +83,31 @@ pub fn app_state() -> Result<AppState, crate::domain::AppError> {
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> LeptosOptions {
         state.leptos_options.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(public_url: &str) -> Settings {
+        Settings {
+            public_url: public_url.to_owned(),
+            secure_cookies: false,
+            mail_from: String::new(),
+            smtp_url: None,
+            mail_dir: PathBuf::new(),
+            mail_retry_base_seconds: 1,
+            session_days: 1,
+            rate_limit_attempts: 1,
+            rate_limit_window_seconds: 1,
+        }
+    }
+
+    #[test]
+    fn the_public_origin_is_the_public_url_without_its_path() {
+        assert_eq!(settings("https://tutela.example.org").public_origin(), "https://tutela.example.org");
+        assert_eq!(settings("http://127.0.0.1:3000").public_origin(), "http://127.0.0.1:3000");
+        assert_eq!(settings("https://example.org/tutela").public_origin(), "https://example.org");
     }
 }

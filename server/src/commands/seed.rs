@@ -21,6 +21,13 @@ pub async fn run(config: &Config, demo: bool, users: Option<u32>) -> ServerResul
     if !demo && users.is_none() {
         return Err(ServerError::Usage("nothing to seed: pass --demo for the demo accounts, --users N for sample accounts".into()));
     }
+    if config.public_url.as_deref().is_some_and(|url| url.starts_with("https://")) {
+        return Err(ServerError::Usage(
+            "refusing to seed: demo and sample accounts share a published password, and public_url says this Tutela is served \
+             over https, so it may be public. Seed a local copy instead."
+                .into(),
+        ));
+    }
     let db = state::open_database(config).await?;
     if let Some(count) = users {
         let created = create_sample_accounts(&db, count, DEMO_PASSWORD).await?;
@@ -45,4 +52,22 @@ pub async fn run(config: &Config, demo: bool, users: Option<u32>) -> ServerResul
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_site_served_over_https_is_never_seeded() {
+        let data_dir = std::env::temp_dir().join(format!("tutela-seed-{}", std::process::id()));
+        let config = Config {
+            public_url: Some("https://tutela.example.org".into()),
+            database_url: tutela_app::ssr::secrets::Secret::new(format!("sqlite://{}?mode=rwc", data_dir.join("tutela.db").display())),
+            data_dir: data_dir.clone(),
+            ..Config::load(None).unwrap()
+        };
+        assert!(matches!(run(&config, true, Some(10)).await, Err(ServerError::Usage(_))));
+        assert!(!data_dir.exists(), "nothing was created");
+    }
 }

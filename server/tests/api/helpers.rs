@@ -129,13 +129,22 @@ mod tempfile_dir {
     }
 }
 
+/// A client that sends what a browser sends from Tutela's own pages.
 pub fn browser_client() -> Client {
+    client_sending(&[("accept", "text/html,application/xhtml+xml"), ("sec-fetch-site", "same-origin")])
+}
+
+/// A client that keeps cookies, follows no redirect and sends `headers`
+/// with every request.
+pub fn client_sending(headers: &[(&'static str, &'static str)]) -> Client {
     Client::builder()
         .cookie_store(true)
         // A request that never gets an answer fails its test instead of stalling the suite.
         .timeout(std::time::Duration::from_secs(90))
         .redirect(reqwest::redirect::Policy::none())
-        .default_headers([(header::ACCEPT, header::HeaderValue::from_static("text/html,application/xhtml+xml"))].into_iter().collect())
+        .default_headers(
+            headers.iter().map(|(name, value)| (header::HeaderName::from_static(name), header::HeaderValue::from_static(value))).collect(),
+        )
         .build()
         .unwrap()
 }

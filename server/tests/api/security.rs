@@ -2,7 +2,12 @@
 
 use reqwest::{StatusCode, header};
 
-use crate::{helpers::location, on_both_engines};
+use tutela_app::domain::{District, Role};
+
+use crate::{
+    helpers::{Engine, TestApp, client_sending, location},
+    on_both_engines,
+};
 
 on_both_engines! {
     async fn repeated_failed_logins_are_slowed_down(app: TestApp) {
@@ -15,18 +20,37 @@ on_both_engines! {
     }
 
     async fn a_cross_site_post_is_refused(app: TestApp) {
-        let response = app
-            .client
-            .post(app.url("/api/register"))
-            .header(header::ORIGIN, "https://evil.example")
-            .form(&[("name", "X Y"), ("email", "x@example.it"), ("password", "long enough pw"), ("password_confirm", "long enough pw"), ("district", "milano"), ("kind", "guardian")])
-            .send()
-            .await
-            .unwrap();
+        let registration = [("name", "X Y"), ("email", "x@example.it"), ("password", "long enough pw"), ("password_confirm", "long enough pw"), ("district", "milano"), ("kind", "guardian")];
+        // An older browser sends only `Origin`.
+        let without_fetch_metadata = client_sending(&[("accept", "text/html")]);
+        let response = without_fetch_metadata.post(app.url("/api/register")).header(header::ORIGIN, "https://evil.example").form(&registration).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         let response = app.client.post(app.url("/api/logout")).header("sec-fetch-site", "cross-site").send().await.unwrap();
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         assert_eq!(app.count("SELECT COUNT(*) FROM \"user\"").await, 0);
+    }
+
+    async fn a_post_that_names_no_page_of_ours_is_refused(app: TestApp) {
+        let registration = [("name", "X Y"), ("email", "x@example.it"), ("password", "long enough pw"), ("password_confirm", "long enough pw"), ("district", "milano"), ("kind", "guardian")];
+        let without_fetch_metadata = client_sending(&[("accept", "text/html")]);
+        let response = without_fetch_metadata.post(app.url("/api/register")).form(&registration).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "neither Sec-Fetch-Site nor Origin");
+        // The Host header is the client's to choose: the origin must be the public URL's.
+        let other_host = app.address.trim_start_matches("http://").replace("127.0.0.1", "localhost");
+        let response = without_fetch_metadata
+            .post(app.url("/api/register"))
+            .header(header::HOST, other_host.clone())
+            .header(header::ORIGIN, format!("http://{other_host}"))
+            .form(&registration)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "an origin that matches Host but not the public URL");
+        assert_eq!(app.count("SELECT COUNT(*) FROM \"user\"").await, 0);
+
+        let response = without_fetch_metadata.post(app.url("/api/register")).header(header::ORIGIN, app.address.clone()).form(&registration).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::FOUND, "the public URL's origin passes");
+        assert_eq!(app.count("SELECT COUNT(*) FROM \"user\"").await, 1);
     }
 
     async fn an_oversize_body_is_refused_with_a_message(app: TestApp) {
@@ -53,13 +77,7 @@ on_both_engines! {
     async fn session_cookies_are_http_only_and_same_site(app: TestApp) {
         app.register_verified("cookie@example.it", "una password lunga").await;
         let response = app.login("cookie@example.it", "una password lunga").await;
-        let cookie = response
-            .headers()
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .map(|v| v.to_str().unwrap().to_owned())
-            .find(|c| c.starts_with("tutela_session="))
-            .expect("a session cookie");
+        let cookie = set_cookie(&response, "tutela_session=").expect("a session cookie");
         assert!(cookie.contains("HttpOnly"));
         assert!(cookie.contains("SameSite=Lax"));
     }
@@ -72,4 +90,25 @@ on_both_engines! {
         assert_eq!(first, 1);
         assert_eq!(app.count("SELECT COUNT(*) FROM session").await, 1, "the previous session was ended, not kept beside the new one");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_https_the_session_cookie_is_secure_and_host_only() {
+    let app = TestApp::spawn_with(Engine::Sqlite, "public_url = \"https://tutela.example.org\"").await;
+    app.staff_account("secure@example.it", &[(Role::Guardian, District::Milano)]).await;
+    let response = app.login("secure@example.it", "staff-password-1").await;
+    let cookie = set_cookie(&response, "__Host-tutela_session=").expect("a host-only session cookie");
+    assert!(cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"), "{cookie}");
+    let pair = cookie.split(';').next().unwrap().to_owned();
+    // The prefixed name is the one read back; the plain one means nothing.
+    let plain = client_sending(&[("accept", "text/html")]);
+    let home = |cookie: String| plain.get(app.url("/")).header(header::COOKIE, cookie).send();
+    assert!(home(pair.clone()).await.unwrap().text().await.unwrap().contains("Ciao,"));
+    let unprefixed = pair.trim_start_matches("__Host-").to_owned();
+    assert!(!home(unprefixed).await.unwrap().text().await.unwrap().contains("Ciao,"));
+}
+
+/// The `Set-Cookie` header of `response` that starts with `prefix`.
+fn set_cookie(response: &reqwest::Response, prefix: &str) -> Option<String> {
+    response.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_owned()).find(|c| c.starts_with(prefix))
 }

@@ -22,7 +22,7 @@ pub struct DeliveryError(pub String);
 impl MailTransport {
     pub fn from_settings(settings: &Settings) -> Result<MailTransport, DeliveryError> {
         if let Some(url) = &settings.smtp_url {
-            AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
                 .map(|builder| MailTransport::Smtp(builder.timeout(Some(std::time::Duration::from_secs(20))).build()))
                 .map_err(|e| DeliveryError(format!("invalid SMTP URL: {e}")))
         } else {
