@@ -119,6 +119,7 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::EmailVerified => t.notice_email_verified,
         Notice::SignedIn => t.notice_signed_in,
         Notice::SignedOut => t.notice_signed_out,
+        Notice::SignedOutElsewhere => t.notice_signed_out_elsewhere,
         Notice::ResetMailSent => t.notice_reset_mail_sent,
         Notice::PasswordChanged => t.notice_password_changed,
         Notice::ProfileSaved => t.notice_profile_saved,
@@ -139,6 +140,7 @@ pub fn audit_action_text(t: &Texts, code: &str) -> String {
         "user.reactivated" => t.audit_user_reactivated.to_owned(),
         "user.invited" => t.audit_user_invited.to_owned(),
         "account.deleted" => t.audit_account_deleted.to_owned(),
+        "sessions.ended_elsewhere" => t.audit_sessions_ended_elsewhere.to_owned(),
         other => other.to_owned(),
     }
 }

@@ -12,6 +12,7 @@ mod m20261123_000002_sessions_and_tokens;
 mod m20261123_000003_outbox_and_jobs;
 mod m20261123_000004_audit_log;
 mod m20261202_000005_audit_district;
+mod m20261202_000006_session_device;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_outbox_and_jobs::Migration),
             Box::new(m20261123_000004_audit_log::Migration),
             Box::new(m20261202_000005_audit_district::Migration),
+            Box::new(m20261202_000006_session_device::Migration),
         ]
     }
 }

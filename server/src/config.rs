@@ -34,7 +34,16 @@ pub struct Config {
     /// used, and created on first start.
     pub secret_key: Option<Secret<String>>,
     pub secure_cookies: bool,
-    pub session_days: i64,
+    /// How long a session of guardians, operators and trainers lasts from
+    /// sign-in, and without use.
+    pub session_lifetime_minutes: i64,
+    pub session_idle_minutes: i64,
+    /// The same for anyone who is a jurist or a coordinator: they read other
+    /// people's cases and accounts.
+    pub privileged_session_lifetime_minutes: i64,
+    pub privileged_session_idle_minutes: i64,
+    /// How often expired sessions and other stale rows are removed.
+    pub housekeeping_seconds: u64,
     /// How long an instance trusts what it resolved of a session: the bound
     /// on how late a sign-out or deactivation made on another instance
     /// shows on this one. Zero asks the database on every request.
@@ -62,7 +71,11 @@ struct Layer {
     mail_retry_base_seconds: Option<i64>,
     secret_key: Option<String>,
     secure_cookies: Option<bool>,
-    session_days: Option<i64>,
+    session_lifetime_minutes: Option<i64>,
+    session_idle_minutes: Option<i64>,
+    privileged_session_lifetime_minutes: Option<i64>,
+    privileged_session_idle_minutes: Option<i64>,
+    housekeeping_seconds: Option<u64>,
     session_cache_seconds: Option<u64>,
     rate_limit_attempts: Option<u32>,
     rate_limit_window_seconds: Option<i64>,
@@ -80,7 +93,8 @@ macro_rules! merge {
 impl Layer {
     fn merge(&mut self, other: Layer) {
         merge!(self, other: database_url, bind, public_url, data_dir, site_root, smtp_url, mail_from, mail_dir,
-            mail_retry_base_seconds, secret_key, secure_cookies, session_days, session_cache_seconds, rate_limit_attempts,
+            mail_retry_base_seconds, secret_key, secure_cookies, session_lifetime_minutes, session_idle_minutes,
+            privileged_session_lifetime_minutes, privileged_session_idle_minutes, housekeeping_seconds, session_cache_seconds, rate_limit_attempts,
             rate_limit_window_seconds, max_body_bytes, job_poll_ms, log_format);
     }
 
@@ -159,7 +173,17 @@ impl Config {
             mail_from: layer.mail_from.unwrap_or_else(|| "Tutela <noreply@tutela.localhost>".to_owned()),
             mail_retry_base_seconds: positive(layer.mail_retry_base_seconds.unwrap_or(30), "mail_retry_base_seconds")?,
             secret_key: layer.secret_key.filter(|key| !key.trim().is_empty()).map(Secret::new),
-            session_days: positive(layer.session_days.unwrap_or(30), "session_days")?,
+            session_lifetime_minutes: positive(layer.session_lifetime_minutes.unwrap_or(30 * 24 * 60), "session_lifetime_minutes")?,
+            session_idle_minutes: positive(layer.session_idle_minutes.unwrap_or(7 * 24 * 60), "session_idle_minutes")?,
+            privileged_session_lifetime_minutes: positive(
+                layer.privileged_session_lifetime_minutes.unwrap_or(12 * 60),
+                "privileged_session_lifetime_minutes",
+            )?,
+            privileged_session_idle_minutes: positive(
+                layer.privileged_session_idle_minutes.unwrap_or(60),
+                "privileged_session_idle_minutes",
+            )?,
+            housekeeping_seconds: layer.housekeeping_seconds.unwrap_or(3600).max(1),
             session_cache_seconds: layer.session_cache_seconds.unwrap_or(10),
             rate_limit_attempts: layer.rate_limit_attempts.unwrap_or(10),
             rate_limit_window_seconds: positive(layer.rate_limit_window_seconds.unwrap_or(900), "rate_limit_window_seconds")?,
@@ -188,12 +212,12 @@ mod tests {
     #[test]
     fn a_later_layer_overrides_an_earlier_one() {
         let mut layer: Layer = toml::from_str("bind = \"0.0.0.0:8080\"\npublic_url = \"https://tutela.example.org/\"").unwrap();
-        layer.merge(Layer { session_days: Some(7), ..Layer::default() });
+        layer.merge(Layer { session_idle_minutes: Some(7), ..Layer::default() });
         let config = Config::resolve(layer).unwrap();
         assert_eq!(config.bind.port(), 8080);
         assert_eq!(config.public_url.as_deref(), Some("https://tutela.example.org"));
         assert!(config.secure_cookies, "https implies Secure cookies");
-        assert_eq!(config.session_days, 7);
+        assert_eq!(config.session_idle_minutes, 7);
     }
 
     #[test]

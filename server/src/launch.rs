@@ -9,7 +9,7 @@ use tutela_app::ssr::{mail::transport::MailTransport, state::AppState};
 use crate::{
     config::Config,
     error::{ServerError, ServerResult},
-    jobs::{OutboxJob, Runner},
+    jobs::{HousekeepingJob, OutboxJob, Runner},
     router, state,
 };
 
@@ -29,8 +29,13 @@ pub async fn start(config: Config) -> ServerResult<RunningServer> {
     let address = listener.local_addr()?;
     let app_state = state::build(&config, address).await?;
     let transport = MailTransport::from_settings(&app_state.settings).map_err(|e| ServerError::Config(e.to_string()))?;
-    let jobs =
-        Runner::start(app_state.clone(), vec![Arc::new(OutboxJob { transport, interval: Duration::from_millis(config.job_poll_ms) })]);
+    let jobs = Runner::start(
+        app_state.clone(),
+        vec![
+            Arc::new(OutboxJob { transport, interval: Duration::from_millis(config.job_poll_ms) }),
+            Arc::new(HousekeepingJob { interval: Duration::from_secs(config.housekeeping_seconds) }),
+        ],
+    );
     let app = router::build(app_state.clone(), config.max_body_bytes);
     tracing::info!(%address, public_url = %app_state.settings.public_url, "Tutela is listening");
     let (stop, stopped) = oneshot::channel::<()>();

@@ -10,7 +10,7 @@ use tutela_app::ssr::{
     rate_limit::RateLimiter,
     secrets::SigningKey,
     session_cache::SessionCache,
-    state::{AppState, Services, Settings},
+    state::{AppState, Services, SessionLimits, SessionPolicy, Settings},
 };
 
 use crate::{
@@ -95,7 +95,16 @@ pub fn settings(config: &Config, address: std::net::SocketAddr) -> Settings {
         smtp_url: config.smtp_url.clone(),
         mail_dir: config.mail_dir.clone(),
         mail_retry_base_seconds: config.mail_retry_base_seconds,
-        session_days: config.session_days,
+        sessions: SessionPolicy {
+            standard: SessionLimits {
+                lifetime_seconds: config.session_lifetime_minutes * 60,
+                idle_seconds: config.session_idle_minutes * 60,
+            },
+            privileged: SessionLimits {
+                lifetime_seconds: config.privileged_session_lifetime_minutes * 60,
+                idle_seconds: config.privileged_session_idle_minutes * 60,
+            },
+        },
         rate_limit_attempts: config.rate_limit_attempts,
         rate_limit_window_seconds: config.rate_limit_window_seconds,
     }

@@ -54,8 +54,13 @@ pub struct AuditRow {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AuditDetail {
     None,
-    Roles { added: Vec<RoleGrant>, removed: Vec<RoleGrant> },
+    Roles {
+        added: Vec<RoleGrant>,
+        removed: Vec<RoleGrant>,
+    },
     Grant(RoleGrant),
+    /// How many sessions the action ended.
+    SessionsEnded(u64),
 }
 
 impl AuditDetail {

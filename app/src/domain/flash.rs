@@ -15,6 +15,7 @@ pub enum Notice {
     EmailVerified,
     SignedIn,
     SignedOut,
+    SignedOutElsewhere,
     ResetMailSent,
     PasswordChanged,
     ProfileSaved,

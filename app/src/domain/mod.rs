@@ -3,12 +3,14 @@
 
 mod account;
 pub mod admin;
+mod devices;
 mod error;
 mod flash;
 mod people;
 mod rome_time;
 
 pub use account::{DisplayName, Email, NewPassword, RegistrationKind};
+pub use devices::{Device, OwnSession};
 pub use error::{AppError, FieldProblem, Problem};
 pub use flash::{Flash, FormFeedback, Notice};
 pub use people::{District, Role, RoleGrant, SessionUser, UserStatus};

@@ -67,6 +67,12 @@ impl Role {
     pub fn is_district_scoped_staff(self) -> bool {
         matches!(self, Role::Trainer | Role::Jurist | Role::Coordinator)
     }
+
+    /// Jurists and coordinators read other people's cases and accounts:
+    /// their sessions are held to stricter limits.
+    pub fn is_privileged(self) -> bool {
+        matches!(self, Role::Jurist | Role::Coordinator)
+    }
 }
 
 /// One role held in one district.

@@ -20,7 +20,9 @@ use super::{
     state::AppState,
 };
 use crate::{
-    domain::{DisplayName, District, Email, NewPassword, Problem, RegistrationKind, Role, RoleGrant, SessionUser, UserStatus},
+    domain::{
+        DisplayName, District, Email, NewPassword, Problem, RegistrationKind, Role, RoleGrant, SessionUser, UserStatus, admin::AuditDetail,
+    },
     i18n::Locale,
     routes::paths,
 };
@@ -280,7 +282,14 @@ pub async fn verify_email(state: &AppState, token: &str) -> ServiceResult<()> {
 
 /// Signs in and returns the new session's cookie. Unknown address and wrong
 /// password give the same answer, in about the same time.
-pub async fn login(state: &AppState, email_input: &str, password_input: &str, client: &str) -> ServiceResult<cookie::Cookie<'static>> {
+/// `user_agent` names the browser in the user's list of sessions.
+pub async fn login(
+    state: &AppState,
+    email_input: &str,
+    password_input: &str,
+    client: &str,
+    user_agent: &str,
+) -> ServiceResult<cookie::Cookie<'static>> {
     let email = Email::parse(email_input).map_err(|_| ServiceError::Refused(Problem::BadCredentials))?;
     rate_limit(state, "login", client, Some(email.as_str()))?;
     let account = find_by_email(&state.db, &email).await?;
@@ -292,7 +301,8 @@ pub async fn login(state: &AppState, email_input: &str, password_input: &str, cl
         // The password was right, so saying why is no leak.
         return Err(ServiceError::Refused(Problem::AccountNotActive));
     }
-    sessions::start(&state.db, &state.settings, account.id).await
+    let grants = sessions::load_grants(&state.db, account.id).await?;
+    sessions::start(&state.db, &state.settings, account.id, &grants, user_agent).await
 }
 
 /// Mails a reset link if the address belongs to an active account; says
@@ -436,6 +446,29 @@ pub async fn delete_account(state: &AppState, user: &SessionUser, current: &str,
     .await?;
     txn.commit().await?;
     sessions::changed(state, account.id);
+    Ok(())
+}
+
+/// Ends the user's sessions on every other device, keeping the one
+/// `current` names.
+pub async fn sign_out_elsewhere(state: &AppState, user: &SessionUser, current: &str) -> ServiceResult<()> {
+    let id = user_uuid(user)?;
+    let txn = state.db.begin().await?;
+    let ended = sessions::end_others(&txn, id, current).await?;
+    audit::record(
+        &txn,
+        AuditRecord {
+            actor: Some(id),
+            action: "sessions.ended_elsewhere",
+            subject_kind: "user",
+            subject_id: id.to_string(),
+            detail: AuditDetail::SessionsEnded(ended).to_stored(),
+            district: Some(user.home_district),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    sessions::changed(state, id);
     Ok(())
 }
 

@@ -49,6 +49,13 @@ pub fn cookie(name: &str) -> Option<String> {
     cookie_from_headers(&parts.headers, name)
 }
 
+/// The request's User-Agent header, empty when absent.
+pub fn user_agent() -> String {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned))
+        .unwrap_or_default()
+}
+
 pub fn cookie_from_headers(headers: &http::HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(http::header::COOKIE)

@@ -26,10 +26,33 @@ pub struct Settings {
     pub mail_dir: PathBuf,
     /// The first retry of a failed mail waits this long; each next one twice as long.
     pub mail_retry_base_seconds: i64,
-    pub session_days: i64,
+    pub sessions: SessionPolicy,
     /// Sign-in attempts allowed per address and per client in a window.
     pub rate_limit_attempts: u32,
     pub rate_limit_window_seconds: i64,
+}
+
+/// How long a session lasts: from sign-in, and without use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionLimits {
+    pub lifetime_seconds: i64,
+    pub idle_seconds: i64,
+}
+
+/// Session limits by who signs in: jurists and coordinators read other
+/// people's cases and accounts, so their sessions are shorter.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionPolicy {
+    pub standard: SessionLimits,
+    pub privileged: SessionLimits,
+}
+
+impl SessionPolicy {
+    /// The limits for someone holding `grants`: the stricter ones if any
+    /// grant is privileged.
+    pub fn for_grants(&self, grants: &[crate::domain::RoleGrant]) -> SessionLimits {
+        if grants.iter().any(|g| g.role.is_privileged()) { self.privileged } else { self.standard }
+    }
 }
 
 impl Settings {
@@ -98,7 +121,10 @@ mod tests {
             smtp_url: None,
             mail_dir: PathBuf::new(),
             mail_retry_base_seconds: 1,
-            session_days: 1,
+            sessions: SessionPolicy {
+                standard: SessionLimits { lifetime_seconds: 1, idle_seconds: 1 },
+                privileged: SessionLimits { lifetime_seconds: 1, idle_seconds: 1 },
+            },
             rate_limit_attempts: 1,
             rate_limit_window_seconds: 1,
         }

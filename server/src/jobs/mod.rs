@@ -3,6 +3,7 @@
 //! time: a lease row in the database says who holds it and until when, and
 //! an instance that dies loses its leases when they expire.
 
+mod housekeeping;
 mod outbox;
 
 use std::{future::Future, pin::Pin, sync::Arc, time::Duration};
@@ -15,6 +16,7 @@ use sea_orm::{
 use tokio::{sync::watch, task::JoinHandle};
 use tutela_app::ssr::{clock, entities::job_lease, error::ServiceResult, secrets::new_token, state::AppState};
 
+pub use housekeeping::HousekeepingJob;
 pub use outbox::OutboxJob;
 
 /// A job the runner calls every `interval`.

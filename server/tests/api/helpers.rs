@@ -22,10 +22,11 @@ pub enum Engine {
 
 /// Declares each test once per engine: `name::sqlite` and `name::postgres`.
 /// PostgreSQL variants run only when `TUTELA_TEST_ENGINES` lists `postgres`
-/// (scripts/test sets it after checking the server is reachable).
+/// (scripts/test sets it after checking the server is reachable). A first
+/// `config = "…";` adds TOML lines to every test's configuration.
 #[macro_export]
 macro_rules! on_both_engines {
-    ($(async fn $name:ident($app:ident: TestApp) $body:block)+) => {
+    (config = $config:literal; $(async fn $name:ident($app:ident: TestApp) $body:block)+) => {
         $(
             mod $name {
                 #[allow(unused_imports)]
@@ -35,7 +36,7 @@ macro_rules! on_both_engines {
 
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn sqlite() {
-                    let app = $crate::helpers::TestApp::spawn($crate::helpers::Engine::Sqlite).await;
+                    let app = $crate::helpers::TestApp::spawn_with($crate::helpers::Engine::Sqlite, $config).await;
                     run(app).await;
                 }
 
@@ -44,11 +45,14 @@ macro_rules! on_both_engines {
                     if !$crate::helpers::postgres_enabled() {
                         return;
                     }
-                    let app = $crate::helpers::TestApp::spawn($crate::helpers::Engine::Postgres).await;
+                    let app = $crate::helpers::TestApp::spawn_with($crate::helpers::Engine::Postgres, $config).await;
                     run(app).await;
                 }
             }
         )+
+    };
+    ($(async fn $name:ident($app:ident: TestApp) $body:block)+) => {
+        $crate::on_both_engines! { config = ""; $(async fn $name($app: TestApp) $body)+ }
     };
 }
 
@@ -150,10 +154,6 @@ pub fn client_sending(headers: &[(&'static str, &'static str)]) -> Client {
 }
 
 impl TestApp {
-    pub async fn spawn(engine: Engine) -> TestApp {
-        Self::spawn_with(engine, "").await
-    }
-
     /// Starts Tutela with extra TOML configuration lines.
     pub async fn spawn_with(engine: Engine, extra_config: &str) -> TestApp {
         init_logs();

@@ -12,3 +12,4 @@ mod content;
 mod instances;
 mod mail;
 mod security;
+mod sessions;

@@ -11,7 +11,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
         routes::paths,
         ssr::{
             accounts,
-            request::{request_context, set_cookie},
+            request::{request_context, set_cookie, user_agent},
             sessions,
             state::app_state,
         },
@@ -22,7 +22,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
     if let Some(previous) = &request.session_digest {
         sessions::end(&state, previous).await.map_err(AppError::from)?;
     }
-    let result = accounts::login(&state, &email, &password, &request.client).await.map(|cookie| {
+    let result = accounts::login(&state, &email, &password, &request.client, &user_agent()).await.map(|cookie| {
         set_cookie(&cookie);
         Done::to(paths::HOME, Notice::SignedIn)
     });

@@ -3,17 +3,22 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::{
-    api::account::{change_email::ChangeEmail, change_password::ChangePassword, update_profile::UpdateProfile},
+    api::account::{
+        change_email::ChangeEmail, change_password::ChangePassword, own_sessions::own_sessions, sign_out_elsewhere::SignOutElsewhere,
+        update_profile::UpdateProfile,
+    },
     components::{
         form::{PostForm, SelectField, SubmitButton, TextField},
-        page::{SignedIn, use_user},
+        page::{LoadError, SignedIn, use_user},
     },
-    i18n::{Locale, role_name, use_texts},
+    domain::{OwnSession, rome_time},
+    i18n::{Locale, Texts, fill, role_name, use_texts},
     routes::paths,
 };
 use leptos::server_fn::ServerFn as _;
 
-/// The signed-in user's profile: name and language, address, password.
+/// The signed-in user's profile: name and language, address, password,
+/// and where they are signed in.
 #[component]
 pub fn Profile() -> impl IntoView {
     let t = use_texts();
@@ -58,9 +63,64 @@ pub fn Profile() -> impl IntoView {
                             <SubmitButton label=t.profile_password_submit/>
                         </PostForm>
                     </section>
+                    <OwnSessions/>
                     <p><A href=paths::ACCOUNT_DATA>{t.data_title}</A></p>
                 }
             })}
         </SignedIn>
+    }
+}
+
+/// Where the user is signed in, and a way to end every other session.
+#[component]
+fn OwnSessions() -> impl IntoView {
+    let t = use_texts();
+    let sessions = Resource::new(|| (), |()| own_sessions());
+    view! {
+        <section class="panel" aria-labelledby="sessions-title">
+            <h2 id="sessions-title">{t.profile_sessions_title}</h2>
+            <p>{t.profile_sessions_lead}</p>
+            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+                {move || sessions.get().map(|result| match result {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok(rows) => {
+                        let others = rows.iter().any(|row| !row.current);
+                        view! {
+                            <ul class="sessions">
+                                {rows.into_iter().map(|row| view! { <SessionItem t row/> }).collect_view()}
+                            </ul>
+                            {others.then(|| view! {
+                                <PostForm action=SignOutElsewhere::url() id="sign_out_elsewhere">
+                                    <SubmitButton label=t.profile_sessions_end_others class="btn btn-outline-primary"/>
+                                </PostForm>
+                            })}
+                        }
+                        .into_any()
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn SessionItem(t: &'static Texts, row: OwnSession) -> impl IntoView {
+    let device = fill(
+        t.profile_sessions_device,
+        &[
+            ("browser", row.browser.as_deref().unwrap_or(t.profile_sessions_unknown_browser)),
+            ("system", row.system.as_deref().unwrap_or(t.profile_sessions_unknown_system)),
+        ],
+    );
+    view! {
+        <li class:current=row.current>
+            <strong>{device}</strong>
+            {row.current.then(|| view! { " " <span class="tag">{t.profile_sessions_this_device}</span> })}
+            <br/>
+            <small>
+                {t.profile_sessions_started}": "{rome_time(row.started_at)}" · "
+                {t.profile_sessions_last_seen}": "{rome_time(row.last_seen_at)}
+            </small>
+        </li>
     }
 }

@@ -28,6 +28,7 @@ fn detail_text(t: &Texts, detail: &AuditDetail) -> String {
             fill(t.audit_roles_detail, &[("added", &grants_text(t, added)), ("removed", &grants_text(t, removed))])
         }
         AuditDetail::Grant(grant) => grants_text(t, std::slice::from_ref(grant)),
+        AuditDetail::SessionsEnded(count) => fill(t.audit_sessions_ended_detail, &[("count", &count.to_string())]),
     }
 }
 

@@ -1,0 +1,32 @@
+//! The housekeeping job: removes what has outlived its use, so that an
+//! ended session is gone whether or not its cookie is ever presented again.
+
+use std::{future::Future, pin::Pin, time::Duration};
+
+use tutela_app::ssr::{error::ServiceResult, sessions, state::AppState};
+
+use super::Job;
+
+pub struct HousekeepingJob {
+    pub interval: Duration,
+}
+
+impl Job for HousekeepingJob {
+    fn name(&self) -> &'static str {
+        "housekeeping"
+    }
+
+    fn interval(&self) -> Duration {
+        self.interval
+    }
+
+    fn run<'a>(&'a self, state: &'a AppState) -> Pin<Box<dyn Future<Output = ServiceResult<()>> + Send + 'a>> {
+        Box::pin(async move {
+            let sessions = sessions::purge_ended(&state.db, &state.settings.sessions).await?;
+            if sessions > 0 {
+                tracing::info!(sessions, "removed ended sessions");
+            }
+            Ok(())
+        })
+    }
+}
