@@ -71,15 +71,14 @@ pub fn parse_district(code: &str) -> Result<District, Problem> {
     if code.is_empty() { Err(Problem::Required) } else { District::from_code(code).ok_or(Problem::DistrictUnknown) }
 }
 
-/// Checks a limit for `scope` keyed by the client and, if given, the address.
-fn rate_limit(state: &AppState, scope: &str, client: &str, email: Option<&str>) -> ServiceResult<()> {
+/// Counts an attempt at `scope` against each of `counted` (what it is, and
+/// its value: `("client", address)`, `("email", address)`, …); refused once
+/// any of them is over the limit.
+fn rate_limit(state: &AppState, scope: &str, counted: &[(&str, &str)]) -> ServiceResult<()> {
     let settings = &state.settings;
     let now = clock::now();
-    let mut keys = vec![format!("{scope}:client:{client}")];
-    if let Some(email) = email {
-        keys.push(format!("{scope}:email:{email}"));
-    }
-    for key in keys {
+    for (kind, value) in counted {
+        let key = format!("{scope}:{kind}:{value}");
         if !state.rate_limiter.allow(&key, settings.rate_limit_attempts, settings.rate_limit_window_seconds, now) {
             return Err(ServiceError::Refused(Problem::RateLimited));
         }
@@ -214,22 +213,30 @@ pub async fn register(state: &AppState, input: RegistrationInput<'_>, client: &s
     let (Some(name), Some(email), Some(password), Some(district), Some(kind)) = (name, email, password, district, kind) else {
         return Err(ServiceError::Internal("validation passed with a missing value".into()));
     };
-    rate_limit(state, "register", client, Some(email.as_str()))?;
+    rate_limit(state, "register", &[("client", client), ("email", email.as_str())])?;
 
     let db = &state.db;
-    if let Some(existing) = find_by_email(db, &email).await? {
-        let locale = Locale::from_code(&existing.locale).unwrap_or_default();
-        let kind = MailKind::AlreadyRegistered {
-            name: existing.name.clone(),
-            login_link: link(state, paths::LOGIN),
-            reset_link: link(state, paths::PASSWORD_FORGOT),
-        };
-        mail::enqueue(db, &existing.email, locale, &kind).await?;
-        return Ok(());
-    }
-
+    // Hashed whether or not the address is taken: the answer's timing must
+    // not tell which.
     let password_hash = password::hash(&password).await?;
+    let existing = find_by_email(db, &email).await?;
     let txn = db.begin().await?;
+    if let Some(existing) = existing {
+        if status_of(&existing) != Some(UserStatus::Unverified) {
+            let locale = Locale::from_code(&existing.locale).unwrap_or_default();
+            let kind = MailKind::AlreadyRegistered {
+                name: existing.name.clone(),
+                login_link: link(state, paths::LOGIN),
+                reset_link: link(state, paths::PASSWORD_FORGOT),
+            };
+            mail::enqueue(&txn, &existing.email, locale, &kind).await?;
+            txn.commit().await?;
+            return Ok(());
+        }
+        // An address never confirmed belongs to no one yet: registering it
+        // again replaces that account, whose link stops working.
+        user::Entity::delete_by_id(existing.id).exec(&txn).await?;
+    }
     let grants = [RoleGrant { role: kind.role(), district }];
     let id = insert_account(
         &txn,
@@ -291,7 +298,7 @@ pub async fn login(
     user_agent: &str,
 ) -> ServiceResult<cookie::Cookie<'static>> {
     let email = Email::parse(email_input).map_err(|_| ServiceError::Refused(Problem::BadCredentials))?;
-    rate_limit(state, "login", client, Some(email.as_str()))?;
+    rate_limit(state, "login", &[("client", client), ("email", email.as_str())])?;
     let account = find_by_email(&state.db, &email).await?;
     let matches = password::verify(password_input, account.as_ref().map(|a| a.password_hash.as_str())).await;
     let Some(account) = account.filter(|_| matches) else {
@@ -309,7 +316,7 @@ pub async fn login(
 /// nothing either way.
 pub async fn request_password_reset(state: &AppState, email_input: &str, client: &str) -> ServiceResult<()> {
     let email = Email::parse(email_input).map_err(|p| ServiceError::field("email", p))?;
-    rate_limit(state, "reset", client, Some(email.as_str()))?;
+    rate_limit(state, "reset", &[("client", client), ("email", email.as_str())])?;
     let Some(account) = find_by_email(&state.db, &email).await? else { return Ok(()) };
     if status_of(&account) != Some(UserStatus::Active) {
         return Ok(());
@@ -324,7 +331,12 @@ pub async fn request_password_reset(state: &AppState, email_input: &str, client:
 
 /// Sets a new password from a reset or invitation link and ends every
 /// session the account had. An invited account becomes active.
-pub async fn set_password_from_link(state: &AppState, token: &str, new_password: &str, confirm: &str) -> ServiceResult<()> {
+pub async fn set_password_from_link(state: &AppState, token: &str, new_password: &str, confirm: &str, client: &str) -> ServiceResult<()> {
+    rate_limit(state, "set-password", &[("client", client)])?;
+    // A dead link costs no hashing, and says so before anything else.
+    if !(token_is_live(state, token, TokenPurpose::ResetPassword).await? || token_is_live(state, token, TokenPurpose::Invitation).await?) {
+        return Err(ServiceError::Refused(Problem::TokenInvalid));
+    }
     let mut validation = Validation::default();
     let password = check_new_password(&mut validation, "password", new_password, confirm);
     validation.finish()?;
@@ -375,7 +387,10 @@ pub async fn update_profile(state: &AppState, user: &SessionUser, name: &str, lo
     Ok(())
 }
 
+/// Checks the signed-in user's password before a sensitive change; the
+/// checks per account are rate-limited, so a borrowed session cannot guess it.
 async fn check_current_password(state: &AppState, user_id: Uuid, current: &str) -> ServiceResult<user::Model> {
+    rate_limit(state, "current-password", &[("account", &user_id.to_string())])?;
     let account = user::Entity::find_by_id(user_id).one(&state.db).await?.ok_or(ServiceError::Unauthenticated)?;
     if password::verify(current, Some(&account.password_hash)).await {
         Ok(account)
@@ -470,6 +485,21 @@ pub async fn sign_out_elsewhere(state: &AppState, user: &SessionUser, current: &
     txn.commit().await?;
     sessions::changed(state, id);
     Ok(())
+}
+
+/// How long a registration waits for its address to be confirmed.
+pub const UNVERIFIED_LIFETIME_SECONDS: i64 = 48 * HOUR;
+
+/// Deletes the accounts whose address was not confirmed within
+/// [`UNVERIFIED_LIFETIME_SECONDS`], so that they block no one's address;
+/// returns how many.
+pub async fn purge_unverified(db: &impl ConnectionTrait) -> ServiceResult<u64> {
+    Ok(user::Entity::delete_many()
+        .filter(user::Column::Status.eq(UserStatus::Unverified.code()))
+        .filter(user::Column::CreatedAt.lt(clock::now() - UNVERIFIED_LIFETIME_SECONDS))
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// The cookie that remembers a visitor's language for a year.

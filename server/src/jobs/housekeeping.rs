@@ -1,9 +1,10 @@
 //! The housekeeping job: removes what has outlived its use, so that an
-//! ended session is gone whether or not its cookie is ever presented again.
+//! ended session is gone whether or not its cookie is ever presented again,
+//! and a registration never confirmed frees its address.
 
 use std::{future::Future, pin::Pin, time::Duration};
 
-use tutela_app::ssr::{error::ServiceResult, sessions, state::AppState};
+use tutela_app::ssr::{accounts, error::ServiceResult, sessions, state::AppState};
 
 use super::Job;
 
@@ -23,8 +24,9 @@ impl Job for HousekeepingJob {
     fn run<'a>(&'a self, state: &'a AppState) -> Pin<Box<dyn Future<Output = ServiceResult<()>> + Send + 'a>> {
         Box::pin(async move {
             let sessions = sessions::purge_ended(&state.db, &state.settings.sessions).await?;
-            if sessions > 0 {
-                tracing::info!(sessions, "removed ended sessions");
+            let unverified = accounts::purge_unverified(&state.db).await?;
+            if sessions + unverified > 0 {
+                tracing::info!(sessions, unverified, "removed ended sessions and unconfirmed registrations");
             }
             Ok(())
         })

@@ -163,4 +163,40 @@ on_both_engines! {
         assert_eq!(app.count("SELECT COUNT(*) FROM \"user\"").await, 0);
         assert_eq!(app.count("SELECT COUNT(*) FROM session").await, 0);
     }
+
+    async fn registering_an_unconfirmed_address_again_replaces_the_first_registration(app: TestApp) {
+        app.register("Anna Rossi", "shared@example.it", "la prima password").await;
+        let first = app.mail.wait_for("shared@example.it", "Anna").await.link_containing("/verify-email/").unwrap();
+        app.register("Bruna Bianchi", "shared@example.it", "la seconda password").await;
+        let second = app.mail.wait_for("shared@example.it", "Bruna").await.link_containing("/verify-email/").unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM \"user\"").await, 1);
+
+        let page = app.submit("/api/verify_email", &[("token", first.rsplit('/').next().unwrap())]).await;
+        assert!(page.contains("non è valido"), "the replaced registration's link is dead");
+        let page = app.submit("/api/verify_email", &[("token", second.rsplit('/').next().unwrap())]).await;
+        assert!(page.contains("Indirizzo email confermato"));
+        assert_eq!(location(&app.login("shared@example.it", "la seconda password").await), "/");
+        assert!(app.page("/account").await.contains("Bruna Bianchi"));
+    }
+
+    async fn a_confirmed_address_is_never_replaced_by_registering_it_again(app: TestApp) {
+        app.register_verified("owner@example.it", "la password vera").await;
+        app.register("Intruso", "owner@example.it", "un'altra password").await;
+        app.mail.wait_for("owner@example.it", "/password/forgot").await;
+        assert_eq!(location(&app.login("owner@example.it", "la password vera").await), "/");
+        assert_eq!(location(&app.login("owner@example.it", "un'altra password").await), "/login");
+    }
+}
+
+on_both_engines! {
+    config = "housekeeping_seconds = 1";
+
+    async fn a_registration_not_confirmed_in_48_hours_is_removed(app: TestApp) {
+        app.register("Anna Rossi", "late@example.it", "una password lunga").await;
+        app.register_verified("prompt@example.it", "una password lunga").await;
+        let aged = sea_orm::ConnectionTrait::execute_unprepared(&app.db, "UPDATE \"user\" SET created_at = created_at - 49 * 3600").await.unwrap();
+        assert_eq!(aged.rows_affected(), 2);
+        app.wait_until_count("SELECT COUNT(*) FROM \"user\" WHERE email = 'late@example.it'", 0).await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM \"user\" WHERE email = 'prompt@example.it'").await, 1, "a confirmed account stays");
+    }
 }

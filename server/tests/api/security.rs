@@ -53,6 +53,29 @@ on_both_engines! {
         assert_eq!(app.count("SELECT COUNT(*) FROM \"user\"").await, 1);
     }
 
+    async fn a_dead_reset_link_is_refused_first_and_guessing_links_is_rate_limited(app: TestApp) {
+        let page = app.submit("/api/reset_password", &[("token", "not-a-live-token"), ("password", "short"), ("password_confirm", "different")]).await;
+        assert!(page.contains("Il link non è valido"), "the link is judged first");
+        assert!(!page.contains("non coincidono"), "the passwords are not even looked at");
+        for _ in 0..10 {
+            app.post_form("/api/reset_password", &[("token", "guess"), ("password", "long enough pw"), ("password_confirm", "long enough pw")]).await;
+        }
+        let page = app.submit("/api/reset_password", &[("token", "guess"), ("password", "long enough pw"), ("password_confirm", "long enough pw")]).await;
+        assert!(page.contains("Troppi tentativi"));
+    }
+
+    async fn guessing_the_current_password_from_an_open_session_is_rate_limited(app: TestApp) {
+        app.register_verified("borrowed@example.it", "una password lunga").await;
+        app.login("borrowed@example.it", "una password lunga").await;
+        for attempt in 0..10 {
+            let guess = format!("guess number {attempt}");
+            app.post_form("/api/change_password", &[("current_password", guess.as_str()), ("new_password", "taken over pw"), ("password_confirm", "taken over pw")]).await;
+        }
+        let page = app.submit("/api/change_password", &[("current_password", "una password lunga"), ("new_password", "taken over pw"), ("password_confirm", "taken over pw")]).await;
+        assert!(page.contains("Troppi tentativi"), "even the right password waits out the window");
+        assert_eq!(location(&app.login("borrowed@example.it", "una password lunga").await), "/", "the password is unchanged");
+    }
+
     async fn an_oversize_body_is_refused_with_a_message(app: TestApp) {
         let huge = "x".repeat(200 * 1024);
         let response = app.post_form("/api/register", &[("name", huge.as_str()), ("email", "big@example.it")]).await;

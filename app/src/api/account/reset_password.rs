@@ -9,11 +9,11 @@ pub async fn reset_password(token: String, password: String, password_confirm: S
         api::respond::{self, Done},
         domain::Notice,
         routes::paths,
-        ssr::{accounts, state::app_state},
+        ssr::{accounts, request::request_context, state::app_state},
     };
     let state = app_state()?;
     let back = paths::password_reset(&token);
-    let result = accounts::set_password_from_link(&state, &token, &password, &password_confirm)
+    let result = accounts::set_password_from_link(&state, &token, &password, &password_confirm, &request_context().client)
         .await
         .map(|()| Done::to(paths::LOGIN, Notice::PasswordChanged));
     respond::form("reset_password", &back, &[], result)
