@@ -141,6 +141,10 @@ pub fn audit_action_text(t: &Texts, code: &str) -> String {
         "user.invited" => t.audit_user_invited.to_owned(),
         "account.deleted" => t.audit_account_deleted.to_owned(),
         "sessions.ended_elsewhere" => t.audit_sessions_ended_elsewhere.to_owned(),
+        "account.password_changed" => t.audit_account_password_changed.to_owned(),
+        "account.password_reset" => t.audit_account_password_reset.to_owned(),
+        "account.invitation_accepted" => t.audit_account_invitation_accepted.to_owned(),
+        "account.email_changed" => t.audit_account_email_changed.to_owned(),
         other => other.to_owned(),
     }
 }

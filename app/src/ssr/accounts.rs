@@ -260,7 +260,10 @@ pub async fn register(state: &AppState, input: RegistrationInput<'_>, client: &s
 
 /// Confirms an address from a mail link: activates a new account, or
 /// switches an account to the new address it asked for.
-pub async fn verify_email(state: &AppState, token: &str) -> ServiceResult<()> {
+/// A confirmed change of address ends the account's other sessions
+/// (`current` is the session the confirmation came with, if any) and tells
+/// the old address.
+pub async fn verify_email(state: &AppState, token: &str, current: Option<&str>) -> ServiceResult<()> {
     let txn = state.db.begin().await?;
     let now = clock::now();
     let used = match consume_token(&txn, token, TokenPurpose::VerifyEmail).await {
@@ -277,7 +280,11 @@ pub async fn verify_email(state: &AppState, token: &str) -> ServiceResult<()> {
         if user::Entity::find().filter(user::Column::Email.eq(new_email.clone())).one(&txn).await?.is_some() {
             return Err(ServiceError::Refused(Problem::TokenInvalid));
         }
-        update.email = Set(new_email);
+        update.email = Set(new_email.clone());
+        sessions::end_others(&txn, account.id, current.unwrap_or_default()).await?;
+        let kind = MailKind::EmailChanged { name: account.name.clone(), new_email };
+        mail::enqueue(&txn, &account.email, Locale::from_code(&account.locale).unwrap_or_default(), &kind).await?;
+        audit_own(&txn, &account, "account.email_changed").await?;
     } else if status_of(&account) == Some(UserStatus::Unverified) {
         update.status = Set(UserStatus::Active.code().to_owned());
     }
@@ -353,12 +360,19 @@ pub async fn set_password_from_link(state: &AppState, token: &str, new_password:
     let mut update: user::ActiveModel = account.clone().into();
     update.password_hash = Set(hash);
     update.updated_at = Set(now);
-    if status_of(&account) == Some(UserStatus::Invited) {
+    let invited = status_of(&account) == Some(UserStatus::Invited);
+    if invited {
         update.status = Set(UserStatus::Active.code().to_owned());
         update.email_verified_at = Set(Some(now));
     }
     update.update(&txn).await?;
     sessions::end_all(&txn, account.id).await?;
+    if invited {
+        audit_own(&txn, &account, "account.invitation_accepted").await?;
+    } else {
+        tell_password_changed(state, &txn, &account).await?;
+        audit_own(&txn, &account, "account.password_reset").await?;
+    }
     txn.commit().await?;
     sessions::changed(state, account.id);
     Ok(())
@@ -431,9 +445,34 @@ pub async fn change_password(state: &AppState, user: &SessionUser, current: &str
         .exec(&txn)
         .await?;
     sessions::end_all(&txn, account.id).await?;
+    tell_password_changed(state, &txn, &account).await?;
+    audit_own(&txn, &account, "account.password_changed").await?;
     txn.commit().await?;
     sessions::changed(state, account.id);
     Ok(())
+}
+
+/// Mails the account's owner that its password changed, with a way back
+/// in if it was not them.
+async fn tell_password_changed(state: &AppState, db: &impl ConnectionTrait, account: &user::Model) -> ServiceResult<()> {
+    let kind = MailKind::PasswordChanged { name: account.name.clone(), reset_link: link(state, paths::PASSWORD_FORGOT) };
+    mail::enqueue(db, &account.email, Locale::from_code(&account.locale).unwrap_or_default(), &kind).await
+}
+
+/// Records an action an account's owner took on their own account.
+async fn audit_own(db: &impl ConnectionTrait, account: &user::Model, action: &'static str) -> ServiceResult<()> {
+    audit::record(
+        db,
+        AuditRecord {
+            actor: Some(account.id),
+            action,
+            subject_kind: "user",
+            subject_id: account.id.to_string(),
+            detail: String::new(),
+            district: District::from_code(&account.home_district),
+        },
+    )
+    .await
 }
 
 /// Deletes the signed-in user's account after they typed their password and
@@ -447,18 +486,7 @@ pub async fn delete_account(state: &AppState, user: &SessionUser, current: &str,
     let txn = state.db.begin().await?;
     coordinators::ensure_another_remains(&txn, account.id, &user.districts_for(Role::Coordinator)).await?;
     user::Entity::delete_by_id(account.id).exec(&txn).await?;
-    audit::record(
-        &txn,
-        AuditRecord {
-            actor: Some(account.id),
-            action: "account.deleted",
-            subject_kind: "user",
-            subject_id: account.id.to_string(),
-            detail: String::new(),
-            district: District::from_code(&account.home_district),
-        },
-    )
-    .await?;
+    audit_own(&txn, &account, "account.deleted").await?;
     txn.commit().await?;
     sessions::changed(state, account.id);
     Ok(())

@@ -78,6 +78,8 @@ on_both_engines! {
         let page = app.submit("/api/reset_password", &[("token", &token), ("password", "new password 456"), ("password_confirm", "new password 456")]).await;
         assert!(page.contains("Password aggiornata"));
         assert_eq!(app.count("SELECT COUNT(*) FROM session").await, 0, "every session ended");
+        let notice = app.mail.wait_for("reset@example.it", "La password del tuo account Tutela").await;
+        assert!(notice.link_containing("/password/forgot").is_some(), "the owner is told, with a way back in");
 
         let old = app.login("reset@example.it", "old password 123").await;
         assert_eq!(location(&old), "/login");
@@ -133,6 +135,7 @@ on_both_engines! {
         assert!(app.page("/account").await.contains("Wrong email or password."));
         let page = app.submit("/api/change_password", &[("current_password", "una password lunga"), ("new_password", "brand new password"), ("password_confirm", "brand new password")]).await;
         assert!(page.contains("Password updated"));
+        app.mail.wait_for("me@example.it", "The password of your Tutela account has changed").await;
         assert_eq!(location(&app.login("me@example.it", "brand new password").await), "/");
     }
 
@@ -143,8 +146,17 @@ on_both_engines! {
         assert_eq!(app.count("SELECT COUNT(*) FROM \"user\" WHERE email = 'old@example.it'").await, 1, "the old address stays until confirmed");
         let mail = app.mail.wait_for("new@example.it", "/verify-email/").await;
         let token = mail.link_containing("/verify-email/").unwrap().rsplit('/').next().unwrap().to_owned();
+        let elsewhere = crate::helpers::browser_client();
+        elsewhere.post(app.url("/api/login")).form(&[("email", "old@example.it"), ("password", "una password lunga")]).send().await.unwrap();
         app.submit("/api/verify_email", &[("token", &token)]).await;
         assert_eq!(app.count("SELECT COUNT(*) FROM \"user\" WHERE email = 'new@example.it'").await, 1);
+
+        let told = app.mail.wait_for("old@example.it", "new@example.it").await;
+        assert!(told.decoded().contains("indirizzo email del tuo account Tutela"), "the old address is told");
+        let other_home = elsewhere.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+        assert!(!other_home.contains("Ciao,"), "the other device is signed out");
+        assert!(app.page("/").await.contains("Ciao,"), "the device that confirmed stays signed in");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'account.email_changed'").await, 1);
     }
 
     async fn a_user_deletes_their_account_after_confirming(app: TestApp) {

@@ -9,10 +9,12 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
         api::respond::{self, Done},
         domain::Notice,
         routes::paths,
-        ssr::{accounts, state::app_state},
+        ssr::{accounts, request::request_context, state::app_state},
     };
     let state = app_state()?;
     let back = paths::verify_email(&token);
-    let result = accounts::verify_email(&state, &token).await.map(|()| Done::to(paths::LOGIN, Notice::EmailVerified));
+    let result = accounts::verify_email(&state, &token, request_context().session_digest.as_deref())
+        .await
+        .map(|()| Done::to(paths::LOGIN, Notice::EmailVerified));
     respond::form("verify_email", &back, &[], result)
 }

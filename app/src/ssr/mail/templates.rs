@@ -7,11 +7,40 @@ use crate::i18n::{Locale, Texts, fill};
 /// A mail to render, with what its text needs.
 #[derive(Clone, Debug)]
 pub enum MailKind {
-    VerifyEmail { name: String, link: String },
-    AlreadyRegistered { name: String, login_link: String, reset_link: String },
-    ResetPassword { name: String, link: String },
-    Invitation { name: String, link: String, role: String, district: String },
-    ConfirmNewEmail { name: String, link: String },
+    VerifyEmail {
+        name: String,
+        link: String,
+    },
+    AlreadyRegistered {
+        name: String,
+        login_link: String,
+        reset_link: String,
+    },
+    ResetPassword {
+        name: String,
+        link: String,
+    },
+    Invitation {
+        name: String,
+        link: String,
+        role: String,
+        district: String,
+    },
+    ConfirmNewEmail {
+        name: String,
+        link: String,
+    },
+    /// To the account's address after its password changed, by the user
+    /// or through a reset link.
+    PasswordChanged {
+        name: String,
+        reset_link: String,
+    },
+    /// To the old address once a new one is confirmed.
+    EmailChanged {
+        name: String,
+        new_email: String,
+    },
     Test,
 }
 
@@ -63,6 +92,18 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
             greeting_name: Some(name),
             paragraphs: vec![t.mail_email_change_body.to_owned()],
             action: Some((t.mail_email_change_action, link)),
+        },
+        MailKind::PasswordChanged { name, reset_link } => MailParts {
+            subject: t.mail_password_changed_subject,
+            greeting_name: Some(name),
+            paragraphs: vec![t.mail_password_changed_body.to_owned()],
+            action: Some((t.mail_password_changed_action, reset_link)),
+        },
+        MailKind::EmailChanged { name, new_email } => MailParts {
+            subject: t.mail_email_changed_subject,
+            greeting_name: Some(name),
+            paragraphs: vec![fill(t.mail_email_changed_body, &[("email", new_email)])],
+            action: None,
         },
         MailKind::Test => {
             MailParts { subject: t.mail_test_subject, greeting_name: None, paragraphs: vec![t.mail_test_body.to_owned()], action: None }
