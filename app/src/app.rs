@@ -8,7 +8,7 @@ use crate::{
     components::layout::Layout,
     islands::IslandsOnPage,
     routes::AppRoutes,
-    ssr::{page, state::AppState},
+    ssr::{content_policy, page, state::AppState},
 };
 
 /// The HTML document around the app. The stylesheet, icon and bundle names
@@ -18,6 +18,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // no page data is serialised into the HTML.
     if let Some(shared) = Owner::current_shared_context() {
         shared.set_is_hydrating(false);
+    }
+    // The policy names the nonce Leptos puts on every inline script it writes.
+    if let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+        && let Ok(policy) = http::HeaderValue::from_str(&content_policy::for_page(&nonce))
+    {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, policy);
     }
     let context = page::current();
     let lang = context.locale.code();

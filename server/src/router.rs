@@ -11,6 +11,7 @@ use axum::{
 };
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes as _, generate_route_list, render_app_async_with_context};
+use tower::util::option_layer;
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
@@ -22,7 +23,7 @@ use tower_http::{
 use tutela_app::{
     app::{App, shell},
     routes::paths,
-    ssr::{db, state::AppState},
+    ssr::{content_policy, db, state::AppState},
 };
 
 use crate::{assets, middleware};
@@ -30,6 +31,7 @@ use crate::{assets, middleware};
 const REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-request-id");
 
 pub fn build(state: AppState, max_body_bytes: usize) -> Router {
+    let https = state.settings.public_url.starts_with("https://");
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let document = move || shell(options.clone());
@@ -61,6 +63,29 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route("/fonts/{*file}", get(assets::serve))
         .route("/favicon.svg", get(assets::serve))
         .merge(pages)
+        // A page sets its own policy, with its nonce; anything else gets the strictest.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(content_policy::FOR_OTHER_RESPONSES),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static(content_policy::PERMISSIONS),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static("cross-origin-resource-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(option_layer(https.then(|| {
+            SetResponseHeaderLayer::overriding(
+                header::STRICT_TRANSPORT_SECURITY,
+                HeaderValue::from_static(content_policy::TRANSPORT_SECURITY),
+            )
+        })))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))

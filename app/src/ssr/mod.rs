@@ -8,6 +8,7 @@ pub mod audit;
 pub mod authz;
 pub mod clock;
 pub mod content;
+pub mod content_policy;
 pub mod coordinators;
 pub mod db;
 pub mod entities;

@@ -76,6 +76,28 @@ on_both_engines! {
         assert_eq!(location(&app.login("borrowed@example.it", "una password lunga").await), "/", "the password is unchanged");
     }
 
+    async fn pages_run_only_their_own_scripts_under_a_strict_policy(app: TestApp) {
+        for path in ["/", "/login", "/no/such/page"] {
+            let response = app.get(path).await;
+            let headers = response.headers().clone();
+            let policy = headers.get(header::CONTENT_SECURITY_POLICY).expect("a policy").to_str().unwrap().to_owned();
+            let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce").to_owned();
+            assert!(policy.contains("frame-ancestors 'none'") && policy.contains("object-src 'none'"), "{policy}");
+            let html = response.text().await.unwrap();
+            let scripts = html.matches("<script").count();
+            assert!(scripts > 0, "{path} has inline scripts to check");
+            assert_eq!(html.matches(&format!("<script nonce=\"{nonce}\"")).count() + html.matches(&format!("<script type=\"module\" nonce=\"{nonce}\"")).count(), scripts, "{path}: every script carries the nonce");
+            assert_eq!(headers.get("cross-origin-opener-policy").unwrap(), "same-origin");
+            assert!(headers.get("permissions-policy").unwrap().to_str().unwrap().contains("camera=()"));
+            assert!(headers.get(header::STRICT_TRANSPORT_SECURITY).is_none(), "no HSTS over plain http");
+        }
+        let second = app.get("/").await.headers().get(header::CONTENT_SECURITY_POLICY).unwrap().to_str().unwrap().to_owned();
+        let first = app.get("/").await.headers().get(header::CONTENT_SECURITY_POLICY).unwrap().to_str().unwrap().to_owned();
+        assert_ne!(first, second, "a new nonce for every page");
+        let health = app.get("/healthz").await;
+        assert_eq!(health.headers().get(header::CONTENT_SECURITY_POLICY).unwrap(), "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    }
+
     async fn an_oversize_body_is_refused_with_a_message(app: TestApp) {
         let huge = "x".repeat(200 * 1024);
         let response = app.post_form("/api/register", &[("name", huge.as_str()), ("email", "big@example.it")]).await;
@@ -122,6 +144,7 @@ async fn over_https_the_session_cookie_is_secure_and_host_only() {
     let response = app.login("secure@example.it", "staff-password-1").await;
     let cookie = set_cookie(&response, "__Host-tutela_session=").expect("a host-only session cookie");
     assert!(cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"), "{cookie}");
+    assert_eq!(response.headers().get(header::STRICT_TRANSPORT_SECURITY).unwrap(), "max-age=31536000", "HSTS over https");
     let pair = cookie.split(';').next().unwrap().to_owned();
     // The prefixed name is the one read back; the plain one means nothing.
     let plain = client_sending(&[("accept", "text/html")]);
