@@ -108,6 +108,7 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::RateLimited => t.problem_rate_limited,
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
         Problem::LastCoordinator => t.problem_last_coordinator,
+        Problem::NotFailed => t.problem_not_failed,
         Problem::RequestUnreadable => t.problem_request_unreadable,
         Problem::ServerError => t.error_generic,
     }
@@ -128,6 +129,7 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::UserUpdated => t.notice_user_updated,
         Notice::InvitationSent => t.notice_invitation_sent,
         Notice::TestMailQueued => t.notice_test_mail_queued,
+        Notice::MailRequeued => t.notice_mail_requeued,
     }
 }
 
@@ -145,6 +147,7 @@ pub fn audit_action_text(t: &Texts, code: &str) -> String {
         "account.password_reset" => t.audit_account_password_reset.to_owned(),
         "account.invitation_accepted" => t.audit_account_invitation_accepted.to_owned(),
         "account.email_changed" => t.audit_account_email_changed.to_owned(),
+        "mail.requeued" => t.audit_mail_requeued.to_owned(),
         other => other.to_owned(),
     }
 }

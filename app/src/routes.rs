@@ -37,6 +37,27 @@ pub mod paths {
     pub fn admin_user(id: &str) -> String {
         format!("/admin/users/{id}")
     }
+
+    /// The paths whose last segment is a secret token from a mail.
+    const WITH_TOKEN: [&str; 2] = ["/verify-email/", "/password/reset/"];
+
+    /// `path` as it may be written to a log: a mail's token replaced by `…`.
+    pub fn for_log(path: &str) -> std::borrow::Cow<'_, str> {
+        match WITH_TOKEN.iter().find(|prefix| path.starts_with(**prefix)) {
+            Some(prefix) => format!("{prefix}…").into(),
+            None => path.into(),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn tokens_are_left_out_of_logged_paths() {
+            assert_eq!(super::for_log(&super::verify_email("s3cr3t")), "/verify-email/…");
+            assert_eq!(super::for_log(&super::password_reset("s3cr3t")), "/password/reset/…");
+            assert_eq!(super::for_log("/admin/users"), "/admin/users");
+        }
+    }
 }
 
 /// The route table. Pages render completely on the server before they are

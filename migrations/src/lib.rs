@@ -13,6 +13,8 @@ mod m20261123_000003_outbox_and_jobs;
 mod m20261123_000004_audit_log;
 mod m20261202_000005_audit_district;
 mod m20261202_000006_session_device;
+mod m20261202_000007_outbox_retry_window;
+mod m20261202_000008_user_district_index;
 
 pub struct Migrator;
 
@@ -26,6 +28,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_audit_log::Migration),
             Box::new(m20261202_000005_audit_district::Migration),
             Box::new(m20261202_000006_session_device::Migration),
+            Box::new(m20261202_000007_outbox_retry_window::Migration),
+            Box::new(m20261202_000008_user_district_index::Migration),
         ]
     }
 }

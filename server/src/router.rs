@@ -92,7 +92,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             let request_id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("request", id = %request_id, method = %request.method(), path = %request.uri().path())
+            tracing::info_span!("request", id = %request_id, method = %request.method(), path = %paths::for_log(request.uri().path()))
         }))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .with_state(state)

@@ -25,6 +25,7 @@ pub enum Problem {
     RateLimited,
     ConfirmationMissing,
     LastCoordinator,
+    NotFailed,
     RequestUnreadable,
     ServerError,
 }

@@ -24,6 +24,7 @@ pub enum Notice {
     UserUpdated,
     InvitationSent,
     TestMailQueued,
+    MailRequeued,
 }
 
 /// A form sent back with problems: which form, what was wrong, what to refill.

@@ -53,12 +53,15 @@ fn user_row(actor: &SessionUser, account: &user::Model, grants: Vec<RoleGrant>) 
 }
 
 /// Rows whose `district` column names a district the coordinator
-/// coordinates; rows tied to no district only for a coordinator of every
-/// district. Coordinators read what they may change, no more.
+/// coordinates; every row, those tied to no district included, for a
+/// coordinator of every district. Coordinators read what they may change,
+/// no more.
 fn in_coordinated_districts(actor: &SessionUser, district: impl ColumnTrait) -> Condition {
+    if coordinates_every_district(actor) {
+        return Condition::all();
+    }
     let codes: Vec<&str> = actor.districts_for(Role::Coordinator).into_iter().map(District::code).collect();
-    let condition = Condition::any().add(district.is_in(codes));
-    if coordinates_every_district(actor) { condition.add(district.is_null()) } else { condition }
+    Condition::all().add(district.is_in(codes))
 }
 
 /// One page of the users the coordinator manages that match the filter,
@@ -330,20 +333,31 @@ pub async fn audit_log(state: &AppState, actor: &SessionUser, page: u64) -> Serv
     Ok(AuditPage { rows, page, pages })
 }
 
-/// Mails that have not gone out to people of the coordinator's districts
-/// (to anyone, for a coordinator of every district): failed ones first,
-/// then those still waiting.
-pub async fn undelivered_mail(state: &AppState, actor: &SessionUser) -> ServiceResult<Vec<OutboxRow>> {
-    let mut select = outbox_mail::Entity::find().filter(outbox_mail::Column::Status.ne(mail::outbox::SENT));
-    if !coordinates_every_district(actor) {
-        let their_people = sea_orm::sea_query::Query::select()
-            .column(user::Column::Email)
-            .from(user::Entity)
-            .cond_where(in_coordinated_districts(actor, user::Column::HomeDistrict))
-            .to_owned();
-        select = select.filter(outbox_mail::Column::Recipient.in_subquery(their_people));
+/// The mail a coordinator may see: to people of their districts, or to
+/// anyone for a coordinator of every district.
+fn visible_mail(actor: &SessionUser) -> Select<outbox_mail::Entity> {
+    let select = outbox_mail::Entity::find();
+    if coordinates_every_district(actor) {
+        return select;
     }
-    let rows = select.order_by_asc(outbox_mail::Column::Status).order_by_desc(outbox_mail::Column::Id).limit(200).all(&state.db).await?;
+    let their_people = sea_orm::sea_query::Query::select()
+        .column(user::Column::Email)
+        .from(user::Entity)
+        .cond_where(in_coordinated_districts(actor, user::Column::HomeDistrict))
+        .to_owned();
+    select.filter(outbox_mail::Column::Recipient.in_subquery(their_people))
+}
+
+/// Mails that have not gone out, of those the coordinator may see: failed
+/// ones first, then those still waiting.
+pub async fn undelivered_mail(state: &AppState, actor: &SessionUser) -> ServiceResult<Vec<OutboxRow>> {
+    let rows = visible_mail(actor)
+        .filter(outbox_mail::Column::Status.ne(mail::outbox::SENT))
+        .order_by_asc(outbox_mail::Column::Status)
+        .order_by_desc(outbox_mail::Column::Id)
+        .limit(200)
+        .all(&state.db)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|m| OutboxRow {
@@ -356,4 +370,28 @@ pub async fn undelivered_mail(state: &AppState, actor: &SessionUser) -> ServiceR
             created_at: m.created_at,
         })
         .collect())
+}
+
+/// Puts a mail that failed for good back in the queue for another day.
+pub async fn requeue_mail(state: &AppState, actor: &SessionUser, id: i64) -> ServiceResult<()> {
+    let found = visible_mail(actor).filter(outbox_mail::Column::Id.eq(id)).one(&state.db).await?.ok_or(ServiceError::NotFound)?;
+    let recipient = user::Entity::find().filter(user::Column::Email.eq(found.recipient.as_str())).one(&state.db).await?;
+    let txn = state.db.begin().await?;
+    if !mail::outbox::requeue(&txn, id).await? {
+        return Err(ServiceError::Refused(Problem::NotFailed));
+    }
+    audit::record(
+        &txn,
+        AuditRecord {
+            actor: Some(uuid(&actor.id)?),
+            action: "mail.requeued",
+            subject_kind: "mail",
+            subject_id: id.to_string(),
+            detail: String::new(),
+            district: recipient.as_ref().map(district_of),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }

@@ -1,10 +1,10 @@
 //! The housekeeping job: removes what has outlived its use, so that an
 //! ended session is gone whether or not its cookie is ever presented again,
-//! and a registration never confirmed frees its address.
+//! a registration never confirmed frees its address, and old mail goes.
 
 use std::{future::Future, pin::Pin, time::Duration};
 
-use tutela_app::ssr::{accounts, error::ServiceResult, sessions, state::AppState};
+use tutela_app::ssr::{accounts, error::ServiceResult, mail::outbox, sessions, state::AppState};
 
 use super::Job;
 
@@ -25,8 +25,9 @@ impl Job for HousekeepingJob {
         Box::pin(async move {
             let sessions = sessions::purge_ended(&state.db, &state.settings.sessions).await?;
             let unverified = accounts::purge_unverified(&state.db).await?;
-            if sessions + unverified > 0 {
-                tracing::info!(sessions, unverified, "removed ended sessions and unconfirmed registrations");
+            let mails = outbox::purge_old(&state.db).await?;
+            if sessions + unverified + mails > 0 {
+                tracing::info!(sessions, unverified, mails, "removed ended sessions, unconfirmed registrations and old mail");
             }
             Ok(())
         })

@@ -99,6 +99,11 @@ impl MailCatcher {
         self.listen(listener);
     }
 
+    /// How many mails `recipient` has received.
+    pub async fn received_for(&self, recipient: &str) -> usize {
+        self.received.lock().await.iter().filter(|m| m.to == recipient).count()
+    }
+
     /// Waits (up to 15 s) for a mail to `recipient` whose text contains
     /// `fragment`, and returns it.
     pub async fn wait_for(&self, recipient: &str, fragment: &str) -> ReceivedMail {

@@ -16,6 +16,8 @@ pub struct Model {
     pub claimed_until: Option<i64>,
     pub created_at: i64,
     pub sent_at: Option<i64>,
+    /// Retried until then; failed after.
+    pub retry_until: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
