@@ -148,6 +148,11 @@ pub fn audit_action_text(t: &Texts, code: &str) -> String {
         "account.invitation_accepted" => t.audit_account_invitation_accepted.to_owned(),
         "account.email_changed" => t.audit_account_email_changed.to_owned(),
         "mail.requeued" => t.audit_mail_requeued.to_owned(),
+        "sign_in.succeeded" => t.audit_sign_in_succeeded.to_owned(),
+        "sign_in.failed" => t.audit_sign_in_failed.to_owned(),
+        "sign_out" => t.audit_sign_out.to_owned(),
+        "rate_limit.tripped" => t.audit_rate_limit_tripped.to_owned(),
+        "user.viewed" => t.audit_user_viewed.to_owned(),
         other => other.to_owned(),
     }
 }

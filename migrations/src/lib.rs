@@ -15,6 +15,7 @@ mod m20261202_000005_audit_district;
 mod m20261202_000006_session_device;
 mod m20261202_000007_outbox_retry_window;
 mod m20261202_000008_user_district_index;
+mod m20261202_000009_audit_origin;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000006_session_device::Migration),
             Box::new(m20261202_000007_outbox_retry_window::Migration),
             Box::new(m20261202_000008_user_district_index::Migration),
+            Box::new(m20261202_000009_audit_origin::Migration),
         ]
     }
 }

@@ -25,7 +25,8 @@ use tutela_app::{
 pub async fn request_context(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let headers = request.headers();
     let client = request.extensions().get::<ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip().to_string()).unwrap_or_default();
-    let mut context = RequestContext { client, ..RequestContext::default() };
+    let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let mut context = RequestContext { client, request_id, ..RequestContext::default() };
     if let Some(token) = cookie_from_headers(headers, SESSION_COOKIE.on(&state.settings)).filter(|t| !t.is_empty()) {
         match sessions::resolve(&state, &token).await {
             Ok(Some((user, digest))) => {

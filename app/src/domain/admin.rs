@@ -48,6 +48,9 @@ pub struct AuditRow {
     /// The account acted on, as "name (email)", or its id once deleted.
     pub subject: String,
     pub detail: AuditDetail,
+    /// The client's address, empty for the command line and jobs.
+    pub client: String,
+    pub request_id: String,
 }
 
 /// What an audit entry records beyond who, what and whom.

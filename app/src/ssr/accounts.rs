@@ -73,13 +73,26 @@ pub fn parse_district(code: &str) -> Result<District, Problem> {
 
 /// Counts an attempt at `scope` against each of `counted` (what it is, and
 /// its value: `("client", address)`, `("email", address)`, …); refused once
-/// any of them is over the limit.
-fn rate_limit(state: &AppState, scope: &str, counted: &[(&str, &str)]) -> ServiceResult<()> {
+/// any of them is over the limit. The first refusal in a window goes to the
+/// audit log, the ones after it would only flood it.
+async fn rate_limit(state: &AppState, scope: &'static str, counted: &[(&str, &str)]) -> ServiceResult<()> {
     let settings = &state.settings;
     let now = clock::now();
     for (kind, value) in counted {
         let key = format!("{scope}:{kind}:{value}");
-        if !state.rate_limiter.allow(&key, settings.rate_limit_attempts, settings.rate_limit_window_seconds, now) {
+        let attempts = state.rate_limiter.count(&key, settings.rate_limit_window_seconds, now);
+        if attempts > settings.rate_limit_attempts {
+            if attempts == settings.rate_limit_attempts + 1 {
+                let entry = AuditRecord {
+                    actor: None,
+                    action: "rate_limit.tripped",
+                    subject_kind: "limit",
+                    subject_id: format!("{scope}:{kind}"),
+                    detail: String::new(),
+                    district: None,
+                };
+                audit::record(&state.db, entry).await?;
+            }
             return Err(ServiceError::Refused(Problem::RateLimited));
         }
     }
@@ -213,7 +226,7 @@ pub async fn register(state: &AppState, input: RegistrationInput<'_>, client: &s
     let (Some(name), Some(email), Some(password), Some(district), Some(kind)) = (name, email, password, district, kind) else {
         return Err(ServiceError::Internal("validation passed with a missing value".into()));
     };
-    rate_limit(state, "register", &[("client", client), ("email", email.as_str())])?;
+    rate_limit(state, "register", &[("client", client), ("email", email.as_str())]).await?;
 
     let db = &state.db;
     // Hashed whether or not the address is taken: the answer's timing must
@@ -305,25 +318,35 @@ pub async fn login(
     user_agent: &str,
 ) -> ServiceResult<cookie::Cookie<'static>> {
     let email = Email::parse(email_input).map_err(|_| ServiceError::Refused(Problem::BadCredentials))?;
-    rate_limit(state, "login", &[("client", client), ("email", email.as_str())])?;
-    let account = find_by_email(&state.db, &email).await?;
-    let matches = password::verify(password_input, account.as_ref().map(|a| a.password_hash.as_str())).await;
-    let Some(account) = account.filter(|_| matches) else {
-        return Err(ServiceError::Refused(Problem::BadCredentials));
+    rate_limit(state, "login", &[("client", client), ("email", email.as_str())]).await?;
+    let found = find_by_email(&state.db, &email).await?;
+    let matches = password::verify(password_input, found.as_ref().map(|a| a.password_hash.as_str())).await;
+    let account = match found {
+        Some(account) if matches => account,
+        other => {
+            // The account tried, or the address if there is none.
+            let (subject_kind, subject_id) = other.as_ref().map_or(("email", email.as_str().to_owned()), |a| ("user", a.id.to_string()));
+            let district = other.as_ref().and_then(|a| District::from_code(&a.home_district));
+            let entry = AuditRecord { actor: None, action: "sign_in.failed", subject_kind, subject_id, detail: String::new(), district };
+            audit::record(&state.db, entry).await?;
+            return Err(ServiceError::Refused(Problem::BadCredentials));
+        }
     };
     if status_of(&account) != Some(UserStatus::Active) {
         // The password was right, so saying why is no leak.
         return Err(ServiceError::Refused(Problem::AccountNotActive));
     }
     let grants = sessions::load_grants(&state.db, account.id).await?;
-    sessions::start(&state.db, &state.settings, account.id, &grants, user_agent).await
+    let cookie = sessions::start(&state.db, &state.settings, account.id, &grants, user_agent).await?;
+    audit_own(&state.db, &account, "sign_in.succeeded").await?;
+    Ok(cookie)
 }
 
 /// Mails a reset link if the address belongs to an active account; says
 /// nothing either way.
 pub async fn request_password_reset(state: &AppState, email_input: &str, client: &str) -> ServiceResult<()> {
     let email = Email::parse(email_input).map_err(|p| ServiceError::field("email", p))?;
-    rate_limit(state, "reset", &[("client", client), ("email", email.as_str())])?;
+    rate_limit(state, "reset", &[("client", client), ("email", email.as_str())]).await?;
     let Some(account) = find_by_email(&state.db, &email).await? else { return Ok(()) };
     if status_of(&account) != Some(UserStatus::Active) {
         return Ok(());
@@ -339,7 +362,7 @@ pub async fn request_password_reset(state: &AppState, email_input: &str, client:
 /// Sets a new password from a reset or invitation link and ends every
 /// session the account had. An invited account becomes active.
 pub async fn set_password_from_link(state: &AppState, token: &str, new_password: &str, confirm: &str, client: &str) -> ServiceResult<()> {
-    rate_limit(state, "set-password", &[("client", client)])?;
+    rate_limit(state, "set-password", &[("client", client)]).await?;
     // A dead link costs no hashing, and says so before anything else.
     if !(token_is_live(state, token, TokenPurpose::ResetPassword).await? || token_is_live(state, token, TokenPurpose::Invitation).await?) {
         return Err(ServiceError::Refused(Problem::TokenInvalid));
@@ -404,7 +427,7 @@ pub async fn update_profile(state: &AppState, user: &SessionUser, name: &str, lo
 /// Checks the signed-in user's password before a sensitive change; the
 /// checks per account are rate-limited, so a borrowed session cannot guess it.
 async fn check_current_password(state: &AppState, user_id: Uuid, current: &str) -> ServiceResult<user::Model> {
-    rate_limit(state, "current-password", &[("account", &user_id.to_string())])?;
+    rate_limit(state, "current-password", &[("account", &user_id.to_string())]).await?;
     let account = user::Entity::find_by_id(user_id).one(&state.db).await?.ok_or(ServiceError::Unauthenticated)?;
     if password::verify(current, Some(&account.password_hash)).await {
         Ok(account)
@@ -489,6 +512,25 @@ pub async fn delete_account(state: &AppState, user: &SessionUser, current: &str,
     audit_own(&txn, &account, "account.deleted").await?;
     txn.commit().await?;
     sessions::changed(state, account.id);
+    Ok(())
+}
+
+/// Signs out: ends the request's session and records who left.
+pub async fn sign_out(state: &AppState, request: &super::request::RequestContext) -> ServiceResult<()> {
+    let Some(digest) = &request.session_digest else { return Ok(()) };
+    sessions::end(state, digest).await?;
+    if let Some(user) = &request.user {
+        let id = user_uuid(user)?;
+        let entry = AuditRecord {
+            actor: Some(id),
+            action: "sign_out",
+            subject_kind: "user",
+            subject_id: id.to_string(),
+            detail: String::new(),
+            district: Some(user.home_district),
+        };
+        audit::record(&state.db, entry).await?;
+    }
     Ok(())
 }
 

@@ -118,6 +118,15 @@ pub async fn get_user(state: &AppState, actor: &SessionUser, id: &str) -> Servic
     if !can_manage_user(actor, district_of(&account)) {
         return Err(ServiceError::Forbidden);
     }
+    let entry = AuditRecord {
+        actor: Some(uuid(&actor.id)?),
+        action: "user.viewed",
+        subject_kind: "user",
+        subject_id: account.id.to_string(),
+        detail: String::new(),
+        district: Some(district_of(&account)),
+    };
+    audit::record(&state.db, entry).await?;
     let grants = load_grants(&state.db, account.id).await?;
     Ok(user_row(actor, &account, grants))
 }
@@ -328,6 +337,8 @@ pub async fn audit_log(state: &AppState, actor: &SessionUser, page: u64) -> Serv
                 .map_or_else(|| entry.subject_id.clone(), |p| format!("{} ({})", p.name, p.email)),
             detail: AuditDetail::from_stored(&entry.detail),
             action: entry.action,
+            client: entry.client,
+            request_id: entry.request_id,
         })
         .collect();
     Ok(AuditPage { rows, page, pages })

@@ -2,7 +2,7 @@
 
 use sea_orm::{ActiveModelTrait as _, ActiveValue::Set, ConnectionTrait, prelude::Uuid};
 
-use super::{clock, entities::audit_entry, error::ServiceResult};
+use super::{clock, entities::audit_entry, error::ServiceResult, request::request_context};
 use crate::domain::District;
 
 /// One sensitive action: who did it, what, to what, and details for people.
@@ -16,7 +16,10 @@ pub struct AuditRecord<'a> {
     pub district: Option<District>,
 }
 
+/// Writes `entry`, with the address and id of the request being served, if
+/// any (none for the command line and jobs).
 pub async fn record(db: &impl ConnectionTrait, entry: AuditRecord<'_>) -> ServiceResult<()> {
+    let request = request_context();
     audit_entry::ActiveModel {
         actor_id: Set(entry.actor),
         action: Set(entry.action.to_owned()),
@@ -25,6 +28,8 @@ pub async fn record(db: &impl ConnectionTrait, entry: AuditRecord<'_>) -> Servic
         detail: Set(entry.detail),
         at: Set(clock::now()),
         district: Set(entry.district.map(|d| d.code().to_owned())),
+        client: Set(request.client),
+        request_id: Set(request.request_id),
         ..Default::default()
     }
     .insert(db)

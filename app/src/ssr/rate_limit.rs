@@ -13,8 +13,9 @@ pub struct RateLimiter {
 }
 
 impl RateLimiter {
-    /// Counts one attempt for `key`; `false` when the limit is exceeded.
-    pub fn allow(&self, key: &str, limit: u32, window_seconds: i64, now: i64) -> bool {
+    /// Counts one attempt for `key` and returns how many there have been in
+    /// the current window, this one included.
+    pub fn count(&self, key: &str, window_seconds: i64, now: i64) -> u32 {
         let mut windows = self.windows.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if windows.len() > 100_000 {
             windows.retain(|_, (start, _)| now - *start < window_seconds);
@@ -24,7 +25,7 @@ impl RateLimiter {
             *entry = (now, 0);
         }
         entry.1 += 1;
-        entry.1 <= limit
+        entry.1
     }
 }
 
@@ -35,10 +36,10 @@ mod tests {
     #[test]
     fn the_limit_resets_after_the_window() {
         let limiter = RateLimiter::default();
-        assert!(limiter.allow("k", 2, 60, 0));
-        assert!(limiter.allow("k", 2, 60, 1));
-        assert!(!limiter.allow("k", 2, 60, 2));
-        assert!(limiter.allow("k", 2, 60, 61));
-        assert!(limiter.allow("other", 2, 60, 2));
+        assert_eq!(limiter.count("k", 60, 0), 1);
+        assert_eq!(limiter.count("k", 60, 1), 2);
+        assert_eq!(limiter.count("k", 60, 2), 3);
+        assert_eq!(limiter.count("k", 60, 61), 1, "a new window");
+        assert_eq!(limiter.count("other", 60, 2), 1);
     }
 }

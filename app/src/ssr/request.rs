@@ -12,8 +12,10 @@ pub struct RequestContext {
     pub locale: Locale,
     /// The digest of the session token, when signed in.
     pub session_digest: Option<String>,
-    /// The client's address, for rate limits.
+    /// The client's address, for rate limits and the audit log.
     pub client: String,
+    /// The id the request log gives this request (`x-request-id`).
+    pub request_id: String,
 }
 
 /// The request context of the current server function or page render.

@@ -98,6 +98,35 @@ on_both_engines! {
         assert_eq!(health.headers().get(header::CONTENT_SECURITY_POLICY).unwrap(), "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     }
 
+    async fn sign_ins_sign_outs_and_opened_details_are_audited_with_their_origin(app: TestApp) {
+        app.register_verified("anna@example.it", "una password lunga").await;
+        app.login("anna@example.it", "not her password").await;
+        app.login("nobody@example.it", "not a password").await;
+        app.login("anna@example.it", "una password lunga").await;
+        app.post_form("/api/logout", &[]).await;
+        let coordinator = app.coordinator().await;
+        let id = app.user_id("anna@example.it").await;
+        coordinator.get(app.url(&format!("/admin/users/{id}"))).send().await.unwrap();
+
+        for (action, expected) in [("sign_in.failed", 2), ("sign_in.succeeded", 2), ("sign_out", 1), ("user.viewed", 1)] {
+            assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_entry WHERE action = '{action}'")).await, expected, "{action}");
+        }
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM audit_entry WHERE action LIKE 'sign_%' AND client = '127.0.0.1' AND request_id <> ''").await,
+            5,
+            "each carries the address and the request id"
+        );
+        let log = coordinator.get(app.url("/admin/audit")).send().await.unwrap().text().await.unwrap();
+        assert!(log.contains("Accesso non riuscito") && log.contains("127.0.0.1") && log.contains("nobody@example.it"));
+    }
+
+    async fn a_tripped_rate_limit_is_audited_once_per_window(app: TestApp) {
+        for _ in 0..15 {
+            app.login("victim@example.it", "guess guess guess").await;
+        }
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'rate_limit.tripped'").await, 1);
+    }
+
     async fn an_oversize_body_is_refused_with_a_message(app: TestApp) {
         let huge = "x".repeat(200 * 1024);
         let response = app.post_form("/api/register", &[("name", huge.as_str()), ("email", "big@example.it")]).await;

@@ -10,6 +10,7 @@ pub async fn logout() -> Result<(), AppError> {
         domain::Notice,
         routes::paths,
         ssr::{
+            accounts,
             request::{request_context, set_cookie},
             sessions,
             state::app_state,
@@ -17,9 +18,7 @@ pub async fn logout() -> Result<(), AppError> {
     };
     let state = app_state()?;
     let result = async {
-        if let Some(digest) = request_context().session_digest {
-            sessions::end(&state, &digest).await?;
-        }
+        accounts::sign_out(&state, &request_context()).await?;
         set_cookie(&sessions::cleared_cookie(&state.settings));
         Ok(Done::to(paths::HOME, Notice::SignedOut))
     }

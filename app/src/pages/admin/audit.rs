@@ -57,15 +57,20 @@ pub fn AuditLog() -> impl IntoView {
                                     <th scope="col">{t.admin_what}</th>
                                     <th scope="col">{t.admin_subject}</th>
                                     <th scope="col">{t.admin_detail}</th>
+                                    <th scope="col">{t.admin_origin}</th>
                                 </tr></thead>
                                 <tbody>
                                     {log.rows.into_iter().map(|row| view! {
                                         <tr>
                                             <td data-label=t.admin_when>{format_time(row.at)}</td>
-                                            <td data-label=t.admin_who>{row.actor.unwrap_or_else(|| t.admin_system.to_owned())}</td>
+                                            <td data-label=t.admin_who>{row.actor.unwrap_or_else(|| if row.client.is_empty() { t.admin_system } else { t.admin_unknown_person }.to_owned())}</td>
                                             <td data-label=t.admin_what>{audit_action_text(t, &row.action)}</td>
                                             <td data-label=t.admin_subject>{row.subject}</td>
                                             <td data-label=t.admin_detail>{detail_text(t, &row.detail)}</td>
+                                            <td data-label=t.admin_origin>
+                                                {row.client}
+                                                {(!row.request_id.is_empty()).then(|| view! { <br/><small class="request-id">{row.request_id}</small> })}
+                                            </td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

@@ -14,6 +14,10 @@ pub struct Model {
     /// The district whose coordinators read the entry; none for entries
     /// only a coordinator of every district reads.
     pub district: Option<String>,
+    /// The client's address, empty for the command line and jobs.
+    pub client: String,
+    /// The request's id, as in the request log.
+    pub request_id: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
