@@ -147,7 +147,7 @@ on_both_engines! {
         let trainers = coordinator.get(app.url("/admin/users?role=trainer")).send().await.unwrap().text().await.unwrap();
         assert!(trainers.contains("10 utenti trovati"));
         let search = coordinator.get(app.url("/admin/users?q=PERSON07")).send().await.unwrap().text().await.unwrap();
-        assert!(search.contains("1 utenti trovati") && search.contains("person07@example.it"));
+        assert!(search.contains("1 utente trovato") && search.contains("person07@example.it"));
     }
 
     async fn the_last_coordinator_of_a_district_stays(app: TestApp) {

@@ -70,7 +70,7 @@ pub fn Users() -> impl IntoView {
                     Ok(page) => {
                         let current = filter.get_untracked();
                         view! {
-                            <p class="result-count">{crate::i18n::fill(t.admin_users_count, &[("count", &page.total.to_string())])}</p>
+                            <p class="result-count">{if page.total == 1 { t.admin_users_count_one.to_owned() } else { crate::i18n::fill(t.admin_users_count, &[("count", &page.total.to_string())]) }}</p>
                             <div class="table-wrap">
                                 <table class="table stack-on-phone">
                                     <caption class="visually-hidden">{t.admin_users_title}</caption>
