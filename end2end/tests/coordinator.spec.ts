@@ -8,7 +8,7 @@ test('a coordinator promotes a guardian to trainer', async ({ page }) => {
   await page.getByRole('link', { name: 'Utenti' }).first().click();
   await page.getByLabel('Cerca per nome o email').fill('guardian.milano');
   await page.getByRole('button', { name: 'Filtra' }).click();
-  await expect(page.getByText('1 utenti trovati')).toBeVisible();
+  await expect(page.getByText('1 utente trovato')).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Demo guardian Milano' }).click();
