@@ -106,6 +106,7 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::AccountNotActive => t.problem_account_not_active,
         Problem::TokenInvalid => t.problem_token_invalid,
         Problem::RateLimited => t.problem_rate_limited,
+        Problem::SignInSlowedDown => t.problem_sign_in_slowed_down,
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
         Problem::LastCoordinator => t.problem_last_coordinator,
         Problem::NotFailed => t.problem_not_failed,
@@ -152,6 +153,7 @@ pub fn audit_action_text(t: &Texts, code: &str) -> String {
         "sign_in.failed" => t.audit_sign_in_failed.to_owned(),
         "sign_out" => t.audit_sign_out.to_owned(),
         "rate_limit.tripped" => t.audit_rate_limit_tripped.to_owned(),
+        "sign_in.slowed_down" => t.audit_sign_in_slowed_down.to_owned(),
         "user.viewed" => t.audit_user_viewed.to_owned(),
         other => other.to_owned(),
     }

@@ -16,6 +16,7 @@ mod m20261202_000006_session_device;
 mod m20261202_000007_outbox_retry_window;
 mod m20261202_000008_user_district_index;
 mod m20261202_000009_audit_origin;
+mod m20261203_000010_throttles_and_devices;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000007_outbox_retry_window::Migration),
             Box::new(m20261202_000008_user_district_index::Migration),
             Box::new(m20261202_000009_audit_origin::Migration),
+            Box::new(m20261203_000010_throttles_and_devices::Migration),
         ]
     }
 }

@@ -50,6 +50,9 @@ pub struct Config {
     pub session_cache_seconds: u64,
     pub rate_limit_attempts: u32,
     pub rate_limit_window_seconds: i64,
+    /// Reverse proxies (addresses or networks) trusted to name the client
+    /// in `X-Forwarded-For`.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     pub max_body_bytes: usize,
     /// How often background jobs look for work, in milliseconds.
     pub job_poll_ms: u64,
@@ -79,6 +82,8 @@ struct Layer {
     session_cache_seconds: Option<u64>,
     rate_limit_attempts: Option<u32>,
     rate_limit_window_seconds: Option<i64>,
+    /// Comma-separated, so the file and the environment say it alike.
+    trusted_proxies: Option<String>,
     max_body_bytes: Option<usize>,
     job_poll_ms: Option<u64>,
     log_format: Option<LogFormat>,
@@ -95,7 +100,7 @@ impl Layer {
         merge!(self, other: database_url, bind, public_url, data_dir, site_root, smtp_url, mail_from, mail_dir,
             mail_retry_base_seconds, secret_key, secure_cookies, session_lifetime_minutes, session_idle_minutes,
             privileged_session_lifetime_minutes, privileged_session_idle_minutes, housekeeping_seconds, session_cache_seconds, rate_limit_attempts,
-            rate_limit_window_seconds, max_body_bytes, job_poll_ms, log_format);
+            rate_limit_window_seconds, trusted_proxies, max_body_bytes, job_poll_ms, log_format);
     }
 
     /// Reads `TUTELA_<KEY>` for every key, so the file and the environment
@@ -187,11 +192,26 @@ impl Config {
             session_cache_seconds: layer.session_cache_seconds.unwrap_or(10),
             rate_limit_attempts: layer.rate_limit_attempts.unwrap_or(10),
             rate_limit_window_seconds: positive(layer.rate_limit_window_seconds.unwrap_or(900), "rate_limit_window_seconds")?,
+            trusted_proxies: parse_networks(layer.trusted_proxies.as_deref().unwrap_or_default())?,
             max_body_bytes: layer.max_body_bytes.unwrap_or(64 * 1024),
             job_poll_ms: layer.job_poll_ms.unwrap_or(5000).max(50),
             log_format: layer.log_format.unwrap_or(LogFormat::Text),
         })
     }
+}
+
+/// Reads `10.0.0.1, 10.8.0.0/16, ::1`: addresses stand for themselves.
+fn parse_networks(list: &str) -> ServerResult<Vec<ipnet::IpNet>> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            entry
+                .parse::<ipnet::IpNet>()
+                .or_else(|_| entry.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| ServerError::Config(format!("trusted_proxies: `{entry}` is neither an address nor a network")))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -231,6 +251,15 @@ mod tests {
         for secret in ["db-password", "smtp-password", "c2VjcmV0"] {
             assert!(!shown.contains(secret), "{secret} in {shown}");
         }
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_networks() {
+        let config = Config::resolve(Layer { trusted_proxies: Some("127.0.0.1, 10.0.0.0/8,::1".into()), ..Layer::default() }).unwrap();
+        let shown: Vec<String> = config.trusted_proxies.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["127.0.0.1/32", "10.0.0.0/8", "::1/128"]);
+        assert!(Config::resolve(Layer::default()).unwrap().trusted_proxies.is_empty(), "none unless configured");
+        assert!(Config::resolve(Layer { trusted_proxies: Some("proxy.local".into()), ..Layer::default() }).is_err());
     }
 
     #[test]

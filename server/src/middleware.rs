@@ -12,7 +12,7 @@ use tutela_app::{
     i18n::Locale,
     ssr::{
         accounts::LOCALE_COOKIE,
-        request::{RequestContext, cookie_from_headers},
+        request::{RequestContext, client_address, cookie_from_headers},
         sessions::{self, SESSION_COOKIE},
         state::AppState,
     },
@@ -24,7 +24,11 @@ use tutela_app::{
 /// or kept in the browser's history cache; a visitor's pages are revalidated.
 pub async fn request_context(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let headers = request.headers();
-    let client = request.extensions().get::<ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip().to_string()).unwrap_or_default();
+    let client = request
+        .extensions()
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| client_address(info.0.ip(), headers, &state.settings.trusted_proxies).to_string())
+        .unwrap_or_default();
     let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     let mut context = RequestContext { client, request_id, ..RequestContext::default() };
     if let Some(token) = cookie_from_headers(headers, SESSION_COOKIE.on(&state.settings)).filter(|t| !t.is_empty()) {

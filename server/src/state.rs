@@ -7,7 +7,6 @@ use leptos::config::{Env, LeptosOptions};
 use tutela_app::ssr::{
     assets::AssetTable,
     db,
-    rate_limit::RateLimiter,
     secrets::SigningKey,
     session_cache::SessionCache,
     state::{AppState, Services, SessionLimits, SessionPolicy, Settings},
@@ -107,6 +106,7 @@ pub fn settings(config: &Config, address: std::net::SocketAddr) -> Settings {
         },
         rate_limit_attempts: config.rate_limit_attempts,
         rate_limit_window_seconds: config.rate_limit_window_seconds,
+        trusted_proxies: config.trusted_proxies.clone(),
     }
 }
 
@@ -127,7 +127,6 @@ pub async fn build(config: &Config, address: std::net::SocketAddr) -> ServerResu
         db: open_database(config).await?,
         settings: settings(config, address),
         signing_key: signing_key(config)?,
-        rate_limiter: RateLimiter::default(),
         sessions: SessionCache::new(config.session_cache_seconds),
         leptos_options: leptos_options(config),
     }))

@@ -23,6 +23,7 @@ pub enum Problem {
     AccountNotActive,
     TokenInvalid,
     RateLimited,
+    SignInSlowedDown,
     ConfirmationMissing,
     LastCoordinator,
     NotFailed,
@@ -66,7 +67,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Invalid(_) => 422,
-            AppError::Refused(Problem::RateLimited) => 429,
+            AppError::Refused(Problem::RateLimited | Problem::SignInSlowedDown) => 429,
             AppError::Refused(_) | AppError::Request(_) => 400,
             AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,

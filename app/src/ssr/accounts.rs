@@ -13,11 +13,13 @@ use super::{
     coordinators,
     entities::{email_token, user, user_role},
     error::{ServiceError, ServiceResult, Validation},
+    known_devices,
     mail::{self, MailKind},
     password,
     secrets::{new_token, token_digest},
-    sessions,
+    sessions, sign_in_guard,
     state::AppState,
+    throttle::{self, Counted},
 };
 use crate::{
     domain::{
@@ -71,34 +73,6 @@ pub fn parse_district(code: &str) -> Result<District, Problem> {
     if code.is_empty() { Err(Problem::Required) } else { District::from_code(code).ok_or(Problem::DistrictUnknown) }
 }
 
-/// Counts an attempt at `scope` against each of `counted` (what it is, and
-/// its value: `("client", address)`, `("email", address)`, …); refused once
-/// any of them is over the limit. The first refusal in a window goes to the
-/// audit log, the ones after it would only flood it.
-async fn rate_limit(state: &AppState, scope: &'static str, counted: &[(&str, &str)]) -> ServiceResult<()> {
-    let settings = &state.settings;
-    let now = clock::now();
-    for (kind, value) in counted {
-        let key = format!("{scope}:{kind}:{value}");
-        let attempts = state.rate_limiter.count(&key, settings.rate_limit_window_seconds, now);
-        if attempts > settings.rate_limit_attempts {
-            if attempts == settings.rate_limit_attempts + 1 {
-                let entry = AuditRecord {
-                    actor: None,
-                    action: "rate_limit.tripped",
-                    subject_kind: "limit",
-                    subject_id: format!("{scope}:{kind}"),
-                    detail: String::new(),
-                    district: None,
-                };
-                audit::record(&state.db, entry).await?;
-            }
-            return Err(ServiceError::Refused(Problem::RateLimited));
-        }
-    }
-    Ok(())
-}
-
 /// Creates a single-use token and returns the secret that goes into the link.
 async fn issue_token(db: &impl ConnectionTrait, user_id: Uuid, purpose: TokenPurpose, new_email: Option<String>) -> ServiceResult<String> {
     let token = new_token();
@@ -145,10 +119,6 @@ async fn consume_token(db: &impl ConnectionTrait, token: &str, purpose: TokenPur
 pub async fn token_is_live(state: &AppState, token: &str, purpose: TokenPurpose) -> ServiceResult<bool> {
     let found = email_token::Entity::find_by_id(token_digest(token)).one(&state.db).await?;
     Ok(found.is_some_and(|t| t.purpose == purpose.code() && t.used_at.is_none() && t.expires_at > clock::now()))
-}
-
-fn link(state: &AppState, path: &str) -> String {
-    format!("{}{path}", state.settings.public_url.trim_end_matches('/'))
 }
 
 async fn find_by_email(db: &impl ConnectionTrait, email: &Email) -> ServiceResult<Option<user::Model>> {
@@ -226,7 +196,7 @@ pub async fn register(state: &AppState, input: RegistrationInput<'_>, client: &s
     let (Some(name), Some(email), Some(password), Some(district), Some(kind)) = (name, email, password, district, kind) else {
         return Err(ServiceError::Internal("validation passed with a missing value".into()));
     };
-    rate_limit(state, "register", &[("client", client), ("email", email.as_str())]).await?;
+    throttle::count_attempt(state, "register", &[Counted::Client(client), Counted::Email(email.as_str())]).await?;
 
     let db = &state.db;
     // Hashed whether or not the address is taken: the answer's timing must
@@ -239,8 +209,8 @@ pub async fn register(state: &AppState, input: RegistrationInput<'_>, client: &s
             let locale = Locale::from_code(&existing.locale).unwrap_or_default();
             let kind = MailKind::AlreadyRegistered {
                 name: existing.name.clone(),
-                login_link: link(state, paths::LOGIN),
-                reset_link: link(state, paths::PASSWORD_FORGOT),
+                login_link: state.settings.link(paths::LOGIN),
+                reset_link: state.settings.link(paths::PASSWORD_FORGOT),
             };
             mail::enqueue(&txn, &existing.email, locale, &kind).await?;
             txn.commit().await?;
@@ -265,7 +235,7 @@ pub async fn register(state: &AppState, input: RegistrationInput<'_>, client: &s
     )
     .await?;
     let token = issue_token(&txn, id, TokenPurpose::VerifyEmail, None).await?;
-    let mail_kind = MailKind::VerifyEmail { name: name.as_str().to_owned(), link: link(state, &paths::verify_email(&token)) };
+    let mail_kind = MailKind::VerifyEmail { name: name.as_str().to_owned(), link: state.settings.link(&paths::verify_email(&token)) };
     mail::enqueue(&txn, email.as_str(), input.locale, &mail_kind).await?;
     txn.commit().await?;
     Ok(())
@@ -307,23 +277,34 @@ pub async fn verify_email(state: &AppState, token: &str, current: Option<&str>) 
     Ok(())
 }
 
-/// Signs in and returns the new session's cookie. Unknown address and wrong
-/// password give the same answer, in about the same time.
-/// `user_agent` names the browser in the user's list of sessions.
+/// The cookies a successful sign-in sets.
+pub struct SignedIn {
+    pub session: cookie::Cookie<'static>,
+    /// Marks the browser as a known device of the account.
+    pub device: cookie::Cookie<'static>,
+}
+
+/// Signs in. Unknown address and wrong password give the same answer, in
+/// about the same time; failures are slowed down by `sign_in_guard`.
+/// `user_agent` names the browser in the user's list of sessions;
+/// `device_token` is the known-device cookie the browser sent.
 pub async fn login(
     state: &AppState,
     email_input: &str,
     password_input: &str,
     client: &str,
     user_agent: &str,
-) -> ServiceResult<cookie::Cookie<'static>> {
+    device_token: Option<&str>,
+) -> ServiceResult<SignedIn> {
     let email = Email::parse(email_input).map_err(|_| ServiceError::Refused(Problem::BadCredentials))?;
-    rate_limit(state, "login", &[("client", client), ("email", email.as_str())]).await?;
     let found = find_by_email(&state.db, &email).await?;
+    let attempt = sign_in_guard::Attempt { email: &email, client, device_token };
+    let known_device = sign_in_guard::admit(state, &attempt, found.as_ref()).await?;
     let matches = password::verify(password_input, found.as_ref().map(|a| a.password_hash.as_str())).await;
     let account = match found {
         Some(account) if matches => account,
         other => {
+            sign_in_guard::failed(state, &attempt, other.as_ref(), known_device).await?;
             // The account tried, or the address if there is none.
             let (subject_kind, subject_id) = other.as_ref().map_or(("email", email.as_str().to_owned()), |a| ("user", a.id.to_string()));
             let district = other.as_ref().and_then(|a| District::from_code(&a.home_district));
@@ -337,23 +318,24 @@ pub async fn login(
         return Err(ServiceError::Refused(Problem::AccountNotActive));
     }
     let grants = sessions::load_grants(&state.db, account.id).await?;
-    let cookie = sessions::start(&state.db, &state.settings, account.id, &grants, user_agent).await?;
+    let session = sessions::start(&state.db, &state.settings, account.id, &grants, user_agent).await?;
+    let device = known_devices::remember(&state.db, &state.settings, account.id, device_token).await?;
     audit_own(&state.db, &account, "sign_in.succeeded").await?;
-    Ok(cookie)
+    Ok(SignedIn { session, device })
 }
 
 /// Mails a reset link if the address belongs to an active account; says
 /// nothing either way.
 pub async fn request_password_reset(state: &AppState, email_input: &str, client: &str) -> ServiceResult<()> {
     let email = Email::parse(email_input).map_err(|p| ServiceError::field("email", p))?;
-    rate_limit(state, "reset", &[("client", client), ("email", email.as_str())]).await?;
+    throttle::count_attempt(state, "reset", &[Counted::Client(client), Counted::Email(email.as_str())]).await?;
     let Some(account) = find_by_email(&state.db, &email).await? else { return Ok(()) };
     if status_of(&account) != Some(UserStatus::Active) {
         return Ok(());
     }
     let txn = state.db.begin().await?;
     let token = issue_token(&txn, account.id, TokenPurpose::ResetPassword, None).await?;
-    let kind = MailKind::ResetPassword { name: account.name.clone(), link: link(state, &paths::password_reset(&token)) };
+    let kind = MailKind::ResetPassword { name: account.name.clone(), link: state.settings.link(&paths::password_reset(&token)) };
     mail::enqueue(&txn, &account.email, Locale::from_code(&account.locale).unwrap_or_default(), &kind).await?;
     txn.commit().await?;
     Ok(())
@@ -362,7 +344,7 @@ pub async fn request_password_reset(state: &AppState, email_input: &str, client:
 /// Sets a new password from a reset or invitation link and ends every
 /// session the account had. An invited account becomes active.
 pub async fn set_password_from_link(state: &AppState, token: &str, new_password: &str, confirm: &str, client: &str) -> ServiceResult<()> {
-    rate_limit(state, "set-password", &[("client", client)]).await?;
+    throttle::count_attempt(state, "set-password", &[Counted::Client(client)]).await?;
     // A dead link costs no hashing, and says so before anything else.
     if !(token_is_live(state, token, TokenPurpose::ResetPassword).await? || token_is_live(state, token, TokenPurpose::Invitation).await?) {
         return Err(ServiceError::Refused(Problem::TokenInvalid));
@@ -427,11 +409,13 @@ pub async fn update_profile(state: &AppState, user: &SessionUser, name: &str, lo
 /// Checks the signed-in user's password before a sensitive change; the
 /// checks per account are rate-limited, so a borrowed session cannot guess it.
 async fn check_current_password(state: &AppState, user_id: Uuid, current: &str) -> ServiceResult<user::Model> {
-    rate_limit(state, "current-password", &[("account", &user_id.to_string())]).await?;
+    throttle::refuse_after_failures(state, "current-password", Counted::Account(user_id)).await?;
     let account = user::Entity::find_by_id(user_id).one(&state.db).await?.ok_or(ServiceError::Unauthenticated)?;
     if password::verify(current, Some(&account.password_hash)).await {
         Ok(account)
     } else {
+        let district = District::from_code(&account.home_district);
+        throttle::count_failure(state, "current-password", Counted::Account(user_id), district).await?;
         Err(ServiceError::field("current_password", Problem::BadCredentials))
     }
 }
@@ -445,7 +429,7 @@ pub async fn request_email_change(state: &AppState, user: &SessionUser, new_emai
     // A taken address gets no link, but the page says the same as for a free one.
     if find_by_email(&txn, &email).await?.is_none() {
         let token = issue_token(&txn, account.id, TokenPurpose::ChangeEmail, Some(email.as_str().to_owned())).await?;
-        let kind = MailKind::ConfirmNewEmail { name: account.name.clone(), link: link(state, &paths::verify_email(&token)) };
+        let kind = MailKind::ConfirmNewEmail { name: account.name.clone(), link: state.settings.link(&paths::verify_email(&token)) };
         mail::enqueue(&txn, email.as_str(), user.locale, &kind).await?;
     }
     txn.commit().await?;
@@ -478,7 +462,7 @@ pub async fn change_password(state: &AppState, user: &SessionUser, current: &str
 /// Mails the account's owner that its password changed, with a way back
 /// in if it was not them.
 async fn tell_password_changed(state: &AppState, db: &impl ConnectionTrait, account: &user::Model) -> ServiceResult<()> {
-    let kind = MailKind::PasswordChanged { name: account.name.clone(), reset_link: link(state, paths::PASSWORD_FORGOT) };
+    let kind = MailKind::PasswordChanged { name: account.name.clone(), reset_link: state.settings.link(paths::PASSWORD_FORGOT) };
     mail::enqueue(db, &account.email, Locale::from_code(&account.locale).unwrap_or_default(), &kind).await
 }
 

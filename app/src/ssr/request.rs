@@ -103,3 +103,54 @@ pub fn is_plain_form_post() -> bool {
     use_context::<http::request::Parts>()
         .is_some_and(|parts| parts.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html")))
 }
+
+/// The address of the client behind `peer`. When `peer` is one of the
+/// `trusted` proxies, the client is the last address in `X-Forwarded-For`
+/// that no trusted proxy added: addresses before it were written by the
+/// client itself and prove nothing. From anyone else the header is ignored.
+pub fn client_address(peer: std::net::IpAddr, headers: &http::HeaderMap, trusted: &[ipnet::IpNet]) -> std::net::IpAddr {
+    let is_trusted = |address: &std::net::IpAddr| trusted.iter().any(|net| net.contains(address));
+    if !is_trusted(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<std::net::IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(|hop| hop.trim().parse())
+        .collect::<Result<_, _>>()
+        // A hop that is not an address: nothing in the header can be trusted.
+        .unwrap_or_default();
+    forwarded.iter().rev().find(|hop| !is_trusted(hop)).or(forwarded.first()).copied().unwrap_or(peer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forwarded_for(value: &str) -> http::HeaderMap {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("x-forwarded-for", value.parse().unwrap());
+        headers
+    }
+
+    #[test]
+    fn the_forwarded_address_counts_only_from_a_trusted_proxy() {
+        let proxies: Vec<ipnet::IpNet> = vec!["10.0.0.0/8".parse().unwrap(), "127.0.0.1/32".parse().unwrap()];
+        let proxy = "10.1.2.3".parse().unwrap();
+        let stranger = "198.51.100.9".parse().unwrap();
+        let client: std::net::IpAddr = "203.0.113.5".parse().unwrap();
+        assert_eq!(client_address(proxy, &forwarded_for("203.0.113.5"), &proxies), client);
+        assert_eq!(client_address(stranger, &forwarded_for("203.0.113.5"), &proxies), stranger, "anyone can write the header");
+        assert_eq!(
+            client_address(proxy, &forwarded_for("192.0.2.1, 203.0.113.5, 10.9.9.9"), &proxies),
+            client,
+            "what the client wrote before its address is skipped, our own proxies after it too"
+        );
+        assert_eq!(client_address(proxy, &forwarded_for("10.9.9.9"), &proxies), "10.9.9.9".parse::<std::net::IpAddr>().unwrap());
+        assert_eq!(client_address(proxy, &forwarded_for("garbage, 203.0.113.5"), &proxies), proxy);
+        assert_eq!(client_address(proxy, &http::HeaderMap::new(), &proxies), proxy);
+        assert_eq!(client_address(proxy, &forwarded_for("203.0.113.5"), &[]), proxy, "no proxy is trusted unless configured");
+    }
+}

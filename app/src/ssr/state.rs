@@ -8,7 +8,6 @@ use sea_orm::DatabaseConnection;
 
 use super::{
     assets::AssetTable,
-    rate_limit::RateLimiter,
     secrets::{Secret, SigningKey},
     session_cache::SessionCache,
 };
@@ -27,9 +26,12 @@ pub struct Settings {
     /// The first retry of a failed mail waits this long; each next one twice as long.
     pub mail_retry_base_seconds: i64,
     pub sessions: SessionPolicy,
-    /// Sign-in attempts allowed per address and per client in a window.
+    /// Failed sign-ins, reset requests and other guarded attempts allowed
+    /// per client network (and per address, for mail) in a window.
     pub rate_limit_attempts: u32,
     pub rate_limit_window_seconds: i64,
+    /// The reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 /// How long a session lasts: from sign-in, and without use.
@@ -56,6 +58,11 @@ impl SessionPolicy {
 }
 
 impl Settings {
+    /// The absolute address of `path`, for links in mails.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url.trim_end_matches('/'))
+    }
+
     /// The scheme, host and port of the public URL, as browsers send it in
     /// `Origin`.
     pub fn public_origin(&self) -> &str {
@@ -87,7 +94,6 @@ pub struct Services {
     pub db: DatabaseConnection,
     pub settings: Settings,
     pub signing_key: SigningKey,
-    pub rate_limiter: RateLimiter,
     /// Sessions this instance resolved recently.
     pub sessions: SessionCache,
     pub leptos_options: LeptosOptions,
@@ -127,6 +133,7 @@ mod tests {
             },
             rate_limit_attempts: 1,
             rate_limit_window_seconds: 1,
+            trusted_proxies: Vec::new(),
         }
     }
 

@@ -1,10 +1,11 @@
 //! The housekeeping job: removes what has outlived its use, so that an
 //! ended session is gone whether or not its cookie is ever presented again,
-//! a registration never confirmed frees its address, and old mail goes.
+//! a registration never confirmed frees its address, and old mail, old
+//! attempt counters and long-unused devices go.
 
 use std::{future::Future, pin::Pin, time::Duration};
 
-use tutela_app::ssr::{accounts, error::ServiceResult, mail::outbox, sessions, state::AppState};
+use tutela_app::ssr::{accounts, clock, error::ServiceResult, known_devices, mail::outbox, sessions, state::AppState, throttle};
 
 use super::Job;
 
@@ -26,8 +27,12 @@ impl Job for HousekeepingJob {
             let sessions = sessions::purge_ended(&state.db, &state.settings.sessions).await?;
             let unverified = accounts::purge_unverified(&state.db).await?;
             let mails = outbox::purge_old(&state.db).await?;
-            if sessions + unverified + mails > 0 {
-                tracing::info!(sessions, unverified, mails, "removed ended sessions, unconfirmed registrations and old mail");
+            // No counter's window is longer than a day or the configured one.
+            let longest_window = state.settings.rate_limit_window_seconds.max(clock::DAY);
+            let counters = throttle::purge(&state.db, clock::now() - longest_window).await?;
+            let devices = known_devices::purge(&state.db).await?;
+            if sessions + unverified + mails + counters + devices > 0 {
+                tracing::info!(sessions, unverified, mails, counters, devices, "removed what had outlived its use");
             }
             Ok(())
         })

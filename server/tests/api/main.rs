@@ -13,3 +13,4 @@ mod instances;
 mod mail;
 mod security;
 mod sessions;
+mod sign_in_guard;

@@ -11,7 +11,8 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
         routes::paths,
         ssr::{
             accounts,
-            request::{request_context, set_cookie, user_agent},
+            known_devices::DEVICE_COOKIE,
+            request::{cookie, request_context, set_cookie, user_agent},
             sessions,
             state::app_state,
         },
@@ -22,8 +23,10 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
     if let Some(previous) = &request.session_digest {
         sessions::end(&state, previous).await.map_err(AppError::from)?;
     }
-    let result = accounts::login(&state, &email, &password, &request.client, &user_agent()).await.map(|cookie| {
-        set_cookie(&cookie);
+    let device = cookie(DEVICE_COOKIE.on(&state.settings));
+    let result = accounts::login(&state, &email, &password, &request.client, &user_agent(), device.as_deref()).await.map(|signed_in| {
+        set_cookie(&signed_in.session);
+        set_cookie(&signed_in.device);
         Done::to(paths::HOME, Notice::SignedIn)
     });
     respond::form("login", paths::LOGIN, &[("email", &email)], result)

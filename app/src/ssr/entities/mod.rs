@@ -4,7 +4,9 @@
 pub mod audit_entry;
 pub mod email_token;
 pub mod job_lease;
+pub mod known_device;
 pub mod outbox_mail;
 pub mod session;
+pub mod throttle;
 pub mod user;
 pub mod user_role;

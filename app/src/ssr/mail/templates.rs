@@ -41,6 +41,11 @@ pub enum MailKind {
         name: String,
         new_email: String,
     },
+    /// To an account's address when sign-ins with it keep failing.
+    SignInsFailing {
+        name: String,
+        reset_link: String,
+    },
     Test,
 }
 
@@ -104,6 +109,12 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
             greeting_name: Some(name),
             paragraphs: vec![fill(t.mail_email_changed_body, &[("email", new_email)])],
             action: None,
+        },
+        MailKind::SignInsFailing { name, reset_link } => MailParts {
+            subject: t.mail_sign_ins_failing_subject,
+            greeting_name: Some(name),
+            paragraphs: vec![t.mail_sign_ins_failing_body.to_owned()],
+            action: Some((t.mail_sign_ins_failing_action, reset_link)),
         },
         MailKind::Test => {
             MailParts { subject: t.mail_test_subject, greeting_name: None, paragraphs: vec![t.mail_test_body.to_owned()], action: None }
