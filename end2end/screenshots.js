@@ -5,12 +5,13 @@
 const { chromium } = require('@playwright/test');
 const fs = require('node:fs');
 const path = require('node:path');
+const { demoTotpSecret, totpCode } = require('./totp');
 
 const [base = 'http://127.0.0.1:3000', out = 'target/screenshots'] = process.argv.slice(2);
 const password = 'tutela-demo-2026';
 
 const visitorPages = ['/', '/register', '/login', '/password/forgot', '/password/reset/example', '/verify-email/example', '/training', '/community', '/consultations', '/faq', '/privacy', '/no-such-page'];
-const guardianPages = ['/', '/account', '/account/data', '/logout'];
+const guardianPages = ['/', '/account', '/account/two-factor', '/account/data', '/logout', '/login/code'];
 const coordinatorPages = ['/', '/admin', '/admin/users', '/admin/users/invite', '/admin/audit', '/admin/outbox'];
 
 async function shoot(page, url, name) {
@@ -26,6 +27,11 @@ async function session(browser, viewport, language, email) {
     await page.fill('#login-email', email);
     await page.fill('#login-password', password);
     await page.click('form#login button[type=submit]');
+    await page.waitForLoadState();
+    if (new URL(page.url()).pathname === '/login/code') {
+      await page.fill('#login_code-code', totpCode(demoTotpSecret));
+      await page.click('form#login_code button[type=submit]');
+    }
   }
   await page.goto(base + '/');
   const switcher = page.locator(`.language-switch button[value=${language}]`);

@@ -107,6 +107,9 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::TokenInvalid => t.problem_token_invalid,
         Problem::RateLimited => t.problem_rate_limited,
         Problem::SignInSlowedDown => t.problem_sign_in_slowed_down,
+        Problem::SecondFactorRequired => t.problem_second_factor_required,
+        Problem::CodeInvalid => t.problem_code_invalid,
+        Problem::SecondFactorMandatory => t.problem_second_factor_mandatory,
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
         Problem::LastCoordinator => t.problem_last_coordinator,
         Problem::NotFailed => t.problem_not_failed,
@@ -131,6 +134,11 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::InvitationSent => t.notice_invitation_sent,
         Notice::TestMailQueued => t.notice_test_mail_queued,
         Notice::MailRequeued => t.notice_mail_requeued,
+        Notice::SecondFactorOn => t.notice_second_factor_on,
+        Notice::SecondFactorOff => t.notice_second_factor_off,
+        Notice::RecoveryCodesReplaced => t.notice_recovery_codes_replaced,
+        Notice::SetUpSecondFactor => t.notice_set_up_second_factor,
+        Notice::SecondFactorReset => t.notice_second_factor_reset,
     }
 }
 
@@ -154,6 +162,12 @@ pub fn audit_action_text(t: &Texts, code: &str) -> String {
         "sign_out" => t.audit_sign_out.to_owned(),
         "rate_limit.tripped" => t.audit_rate_limit_tripped.to_owned(),
         "sign_in.slowed_down" => t.audit_sign_in_slowed_down.to_owned(),
+        "sign_in.code_failed" => t.audit_sign_in_code_failed.to_owned(),
+        "second_factor.enabled" => t.audit_second_factor_enabled.to_owned(),
+        "second_factor.disabled" => t.audit_second_factor_disabled.to_owned(),
+        "second_factor.codes_replaced" => t.audit_second_factor_codes_replaced.to_owned(),
+        "second_factor.recovery_code_used" => t.audit_second_factor_recovery_code_used.to_owned(),
+        "user.second_factor_reset" => t.audit_user_second_factor_reset.to_owned(),
         "user.viewed" => t.audit_user_viewed.to_owned(),
         other => other.to_owned(),
     }

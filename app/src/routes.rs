@@ -9,10 +9,12 @@ pub mod paths {
     pub const HOME: &str = "/";
     pub const REGISTER: &str = "/register";
     pub const LOGIN: &str = "/login";
+    pub const LOGIN_CODE: &str = "/login/code";
     pub const LOGOUT: &str = "/logout";
     pub const PASSWORD_FORGOT: &str = "/password/forgot";
     pub const ACCOUNT: &str = "/account";
     pub const ACCOUNT_DATA: &str = "/account/data";
+    pub const ACCOUNT_SECOND_FACTOR: &str = "/account/two-factor";
     pub const TRAINING: &str = "/training";
     pub const COMMUNITY: &str = "/community";
     pub const CONSULTATIONS: &str = "/consultations";
@@ -81,12 +83,14 @@ mod table {
                 <Route path=path!("/") view=pages::home::Home ssr=SsrMode::Async/>
                 <Route path=path!("/register") view=account::register::Register ssr=SsrMode::Async/>
                 <Route path=path!("/login") view=account::login::Login ssr=SsrMode::Async/>
+                <Route path=path!("/login/code") view=account::login_code::LoginCode ssr=SsrMode::Async/>
                 <Route path=path!("/logout") view=account::logout::Logout ssr=SsrMode::Async/>
                 <Route path=path!("/verify-email/:token") view=account::verify_email::VerifyEmail ssr=SsrMode::Async/>
                 <Route path=path!("/password/forgot") view=account::forgot_password::ForgotPassword ssr=SsrMode::Async/>
                 <Route path=path!("/password/reset/:token") view=account::reset_password::ResetPassword ssr=SsrMode::Async/>
                 <Route path=path!("/account") view=account::profile::Profile ssr=SsrMode::Async/>
                 <Route path=path!("/account/data") view=account::data::AccountData ssr=SsrMode::Async/>
+                <Route path=path!("/account/two-factor") view=account::second_factor::SecondFactor ssr=SsrMode::Async/>
                 <Route path=path!("/training") view=areas::Training ssr=SsrMode::Async/>
                 <Route path=path!("/community") view=areas::Community ssr=SsrMode::Async/>
                 <Route path=path!("/consultations") view=areas::Consultations ssr=SsrMode::Async/>

@@ -2,12 +2,12 @@
 // Italian and English, on a desktop and a phone: it loads, its islands
 // hydrate without an error, axe finds nothing serious, and no page data is
 // serialised into it. Then the same pages with JavaScript off still read.
-import type { Browser, Page } from '@playwright/test';
-import { collectBrowserErrors, demoPassword, expect, expectAccessible, test } from './support';
+import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
+import { collectBrowserErrors, demoPassword, expect, expectAccessible, signIn, test } from './support';
 
-const visitorPages = ['/', '/register', '/login', '/password/forgot', '/password/reset/example', '/verify-email/example', '/training', '/community', '/consultations', '/faq', '/privacy', '/no-such-page'];
-const memberPages = ['/', '/account', '/account/data', '/logout', '/training'];
-const coordinatorPages = ['/', '/admin', '/admin/users', '/admin/users/invite', '/admin/audit', '/admin/outbox'];
+const visitorPages = ['/', '/register', '/login', '/password/forgot', '/password/reset/example', '/verify-email/example', '/training', '/community', '/consultations', '/faq', '/privacy', '/login/code', '/no-such-page'];
+const memberPages = ['/', '/account', '/account/two-factor', '/account/data', '/logout', '/training'];
+const coordinatorPages = ['/', '/account/two-factor', '/admin', '/admin/users', '/admin/users/invite', '/admin/audit', '/admin/outbox'];
 
 // Accounts no other spec signs in with: their language is changed here.
 const people: [string, string | null, string[]][] = [
@@ -17,15 +17,17 @@ const people: [string, string | null, string[]][] = [
 ];
 const devices = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
+// Each account signs in once; later tests reuse its cookies, as a person
+// reusing their browser would (a coordinator's second factor takes a new
+// code for every sign-in).
+const signedIn = new Map<string, BrowserContextOptions['storageState']>();
+
 async function openAs(browser: Browser, viewport: { width: number; height: number }, language: string, email: string | null, javaScriptEnabled = true) {
-  const context = await browser.newContext({ viewport, javaScriptEnabled });
+  const context = await browser.newContext({ viewport, javaScriptEnabled, storageState: email ? signedIn.get(email) : undefined });
   const page = await context.newPage();
-  if (email) {
-    await page.goto('/login');
-    await page.locator('#login-email').fill(email);
-    await page.locator('#login-password').fill(demoPassword);
-    await page.locator('form#login button[type=submit]').click();
-    await expect(page.locator('h1')).toContainText(/Ciao|Hello/);
+  if (email && !signedIn.has(email)) {
+    await signIn(page, email, demoPassword);
+    signedIn.set(email, await context.storageState());
   }
   await page.goto('/');
   const switcher = page.locator(`.language-switch button[value=${language}]`);

@@ -1,14 +1,11 @@
 // The core flows work with JavaScript turned off: forms are plain posts.
 // (axe needs JavaScript to run; these same pages are checked by the other specs.)
-import { demoPassword, expect, test } from './support';
+import { demoPassword, expect, signIn, test } from './support';
 
 test.use({ javaScriptEnabled: false });
 
-test('signing in and out works without JavaScript', async ({ page }) => {
-  await page.goto('/login');
-  await page.getByLabel('Indirizzo email').fill('jurist.milano@demo.tutela.localhost');
-  await page.getByLabel('Password', { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: 'Accedi' }).click();
+test('signing in with a second factor and out works without JavaScript', async ({ page }) => {
+  await signIn(page, 'jurist.milano@demo.tutela.localhost', demoPassword);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ciao, Demo jurist Milano');
   await expect(page.getByRole('heading', { name: 'Giurista' })).toBeVisible();
 

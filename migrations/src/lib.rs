@@ -17,6 +17,7 @@ mod m20261202_000007_outbox_retry_window;
 mod m20261202_000008_user_district_index;
 mod m20261202_000009_audit_origin;
 mod m20261203_000010_throttles_and_devices;
+mod m20261203_000011_second_factor;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_user_district_index::Migration),
             Box::new(m20261202_000009_audit_origin::Migration),
             Box::new(m20261203_000010_throttles_and_devices::Migration),
+            Box::new(m20261203_000011_second_factor::Migration),
         ]
     }
 }

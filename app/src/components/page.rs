@@ -43,11 +43,6 @@ pub fn use_page_problem() -> Option<crate::domain::Problem> {
     }
 }
 
-/// Whether the reader holds `role` anywhere.
-pub fn user_has_role(role: Role) -> bool {
-    use_user().is_some_and(|u| u.has_role(role))
-}
-
 /// Sets the HTTP status of the page being rendered.
 pub fn set_page_status(status: u16) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
@@ -82,15 +77,34 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// Renders `children` for a coordinator; a signed-in reader without the
-/// role sees "forbidden", a visitor is sent to sign in.
+/// Shown instead of a jurist's or coordinator's page until the reader has
+/// turned on two-factor sign-in (and sent with 403).
+#[component]
+pub fn SecondFactorNeeded() -> impl IntoView {
+    let t = crate::i18n::use_texts();
+    set_page_status(403);
+    view! {
+        <leptos_meta::Title text=t.second_factor_title/>
+        <h1>{t.second_factor_title}</h1>
+        <p>{t.second_factor_required}</p>
+        <p><leptos_router::components::A href=crate::routes::paths::ACCOUNT_SECOND_FACTOR attr:class="btn btn-primary">{t.second_factor_enable_submit}</leptos_router::components::A></p>
+    }
+}
+
+/// Renders `children` for a coordinator with two-factor sign-in on; a
+/// coordinator without it is sent to set it up, a signed-in reader without
+/// the role sees "forbidden", a visitor is sent to sign in.
 #[component]
 pub fn CoordinatorOnly(children: ChildrenFn) -> impl IntoView {
     view! {
         <SignedIn>
             {
                 let children = children.clone();
-                move || if user_has_role(Role::Coordinator) { children().into_any() } else { view! { <Forbidden/> }.into_any() }
+                move || match use_user() {
+                    Some(user) if user.has_role(Role::Coordinator) && user.needs_second_factor() => view! { <SecondFactorNeeded/> }.into_any(),
+                    Some(user) if user.has_role(Role::Coordinator) => children().into_any(),
+                    _ => view! { <Forbidden/> }.into_any(),
+                }
             }
         </SignedIn>
     }
@@ -103,6 +117,7 @@ pub fn LoadError(error: crate::domain::AppError) -> impl IntoView {
     set_page_status(error.status());
     let text = match error {
         crate::domain::AppError::Forbidden => t.forbidden_body,
+        crate::domain::AppError::Refused(problem) => crate::i18n::problem_text(t, problem),
         crate::domain::AppError::NotFound => t.not_found_body,
         _ => t.error_generic,
     };

@@ -26,6 +26,8 @@ pub struct UserRow {
     pub home_district: District,
     pub status: UserStatus,
     pub grants: Vec<RoleGrant>,
+    /// Whether two-factor sign-in is on.
+    pub second_factor: bool,
     /// Whether the viewing coordinator may change this account.
     pub manageable: bool,
 }

@@ -24,6 +24,9 @@ pub enum Problem {
     TokenInvalid,
     RateLimited,
     SignInSlowedDown,
+    SecondFactorRequired,
+    CodeInvalid,
+    SecondFactorMandatory,
     ConfirmationMissing,
     LastCoordinator,
     NotFailed,
@@ -68,9 +71,10 @@ impl AppError {
         match self {
             AppError::Invalid(_) => 422,
             AppError::Refused(Problem::RateLimited | Problem::SignInSlowedDown) => 429,
+            // A jurist's or coordinator's page before two-factor sign-in is on.
+            AppError::Forbidden | AppError::Refused(Problem::SecondFactorRequired) => 403,
             AppError::Refused(_) | AppError::Request(_) => 400,
             AppError::Unauthenticated => 401,
-            AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Internal => 500,
         }

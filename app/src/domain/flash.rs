@@ -25,6 +25,12 @@ pub enum Notice {
     InvitationSent,
     TestMailQueued,
     MailRequeued,
+    SecondFactorOn,
+    SecondFactorOff,
+    RecoveryCodesReplaced,
+    /// After signing in, to someone whose role needs two-factor sign-in.
+    SetUpSecondFactor,
+    SecondFactorReset,
 }
 
 /// A form sent back with problems: which form, what was wrong, what to refill.

@@ -8,6 +8,7 @@ mod error;
 mod flash;
 mod people;
 mod rome_time;
+mod second_factor;
 
 pub use account::{DisplayName, Email, NewPassword, RegistrationKind};
 pub use devices::{Device, OwnSession};
@@ -15,3 +16,4 @@ pub use error::{AppError, FieldProblem, Problem};
 pub use flash::{Flash, FormFeedback, Notice};
 pub use people::{District, Role, RoleGrant, SessionUser, UserStatus};
 pub use rome_time::{rome_offset_seconds, rome_time};
+pub use second_factor::{Enrolment, RecoveryCodes, SecondFactorStatus};

@@ -117,9 +117,17 @@ pub struct SessionUser {
     pub locale: Locale,
     pub home_district: District,
     pub grants: Vec<RoleGrant>,
+    /// Whether two-factor sign-in is on for the account.
+    pub second_factor: bool,
 }
 
 impl SessionUser {
+    /// Whether a role the user holds requires two-factor sign-in that is
+    /// not yet on: their jurist and coordinator pages wait until it is.
+    pub fn needs_second_factor(&self) -> bool {
+        !self.second_factor && self.grants.iter().any(|g| g.role.is_privileged())
+    }
+
     pub fn has_role(&self, role: Role) -> bool {
         self.grants.iter().any(|g| g.role == role)
     }

@@ -15,7 +15,7 @@ use super::{
     error::{ServiceError, ServiceResult, Validation},
     known_devices,
     mail::{self, MailKind},
-    password,
+    password, second_factor,
     secrets::{new_token, token_digest},
     sessions, sign_in_guard,
     state::AppState,
@@ -167,6 +167,9 @@ pub(super) async fn insert_account(db: &impl ConnectionTrait, row: AccountRow<'_
         email_verified_at: Set((row.status == UserStatus::Active).then_some(now)),
         created_at: Set(now),
         updated_at: Set(now),
+        totp_secret: Set(None),
+        totp_enabled_at: Set(None),
+        totp_last_step: Set(None),
     }
     .insert(db)
     .await?;
@@ -282,6 +285,16 @@ pub struct SignedIn {
     pub session: cookie::Cookie<'static>,
     /// Marks the browser as a known device of the account.
     pub device: cookie::Cookie<'static>,
+    /// A role of the user requires two-factor sign-in that is not yet on.
+    pub needs_second_factor: bool,
+}
+
+/// Where a right password leads.
+pub enum SignInStep {
+    Done(SignedIn),
+    /// The account has two-factor sign-in: the cookie carries the pending
+    /// sign-in to the code page.
+    CodeNeeded(cookie::Cookie<'static>),
 }
 
 /// Signs in. Unknown address and wrong password give the same answer, in
@@ -295,7 +308,7 @@ pub async fn login(
     client: &str,
     user_agent: &str,
     device_token: Option<&str>,
-) -> ServiceResult<SignedIn> {
+) -> ServiceResult<SignInStep> {
     let email = Email::parse(email_input).map_err(|_| ServiceError::Refused(Problem::BadCredentials))?;
     let found = find_by_email(&state.db, &email).await?;
     let attempt = sign_in_guard::Attempt { email: &email, client, device_token };
@@ -317,11 +330,25 @@ pub async fn login(
         // The password was right, so saying why is no leak.
         return Err(ServiceError::Refused(Problem::AccountNotActive));
     }
+    if account.totp_enabled_at.is_some() {
+        return Ok(SignInStep::CodeNeeded(second_factor::challenge(&state.db, &state.settings, account.id).await?));
+    }
+    Ok(SignInStep::Done(finish_sign_in(state, &account, user_agent, device_token).await?))
+}
+
+/// Opens the session of a sign-in that passed every check.
+pub(super) async fn finish_sign_in(
+    state: &AppState,
+    account: &user::Model,
+    user_agent: &str,
+    device_token: Option<&str>,
+) -> ServiceResult<SignedIn> {
     let grants = sessions::load_grants(&state.db, account.id).await?;
     let session = sessions::start(&state.db, &state.settings, account.id, &grants, user_agent).await?;
     let device = known_devices::remember(&state.db, &state.settings, account.id, device_token).await?;
-    audit_own(&state.db, &account, "sign_in.succeeded").await?;
-    Ok(SignedIn { session, device })
+    audit_own(&state.db, account, "sign_in.succeeded").await?;
+    let needs_second_factor = account.totp_enabled_at.is_none() && grants.iter().any(|g| g.role.is_privileged());
+    Ok(SignedIn { session, device, needs_second_factor })
 }
 
 /// Mails a reset link if the address belongs to an active account; says
@@ -408,7 +435,7 @@ pub async fn update_profile(state: &AppState, user: &SessionUser, name: &str, lo
 
 /// Checks the signed-in user's password before a sensitive change; the
 /// checks per account are rate-limited, so a borrowed session cannot guess it.
-async fn check_current_password(state: &AppState, user_id: Uuid, current: &str) -> ServiceResult<user::Model> {
+pub(super) async fn check_current_password(state: &AppState, user_id: Uuid, current: &str) -> ServiceResult<user::Model> {
     throttle::refuse_after_failures(state, "current-password", Counted::Account(user_id)).await?;
     let account = user::Entity::find_by_id(user_id).one(&state.db).await?.ok_or(ServiceError::Unauthenticated)?;
     if password::verify(current, Some(&account.password_hash)).await {
@@ -467,7 +494,7 @@ async fn tell_password_changed(state: &AppState, db: &impl ConnectionTrait, acco
 }
 
 /// Records an action an account's owner took on their own account.
-async fn audit_own(db: &impl ConnectionTrait, account: &user::Model, action: &'static str) -> ServiceResult<()> {
+pub(super) async fn audit_own(db: &impl ConnectionTrait, account: &user::Model, action: &'static str) -> ServiceResult<()> {
     audit::record(
         db,
         AuditRecord {
@@ -656,6 +683,9 @@ pub async fn create_sample_accounts(db: &sea_orm::DatabaseConnection, count: u32
                 email_verified_at: Set(Some(now)),
                 created_at: Set(now - i64::from(count - n)),
                 updated_at: Set(now),
+                totp_secret: Set(None),
+                totp_enabled_at: Set(None),
+                totp_last_step: Set(None),
             });
             roles.push(user_role::ActiveModel {
                 user_id: Set(id),

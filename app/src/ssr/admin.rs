@@ -48,6 +48,7 @@ fn user_row(actor: &SessionUser, account: &user::Model, grants: Vec<RoleGrant>) 
         home_district: district_of(account),
         status: UserStatus::from_code(&account.status).unwrap_or(UserStatus::Deactivated),
         grants,
+        second_factor: account.totp_enabled_at.is_some(),
         manageable: can_manage_user(actor, district_of(account)),
     }
 }

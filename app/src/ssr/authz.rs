@@ -6,17 +6,21 @@ use super::{
     error::{ServiceError, ServiceResult},
     request::request_context,
 };
-use crate::domain::{District, Role, RoleGrant, SessionUser};
+use crate::domain::{District, Problem, Role, RoleGrant, SessionUser};
 
 /// The signed-in user, or `Unauthenticated`.
 pub fn require_user() -> ServiceResult<SessionUser> {
     request_context().user.ok_or(ServiceError::Unauthenticated)
 }
 
-/// The signed-in user if they coordinate at least one district.
+/// The signed-in user if they coordinate at least one district, with
+/// two-factor sign-in on.
 pub fn require_coordinator() -> ServiceResult<SessionUser> {
     let user = require_user()?;
-    if user.has_role(Role::Coordinator) { Ok(user) } else { Err(ServiceError::Forbidden) }
+    if !user.has_role(Role::Coordinator) {
+        return Err(ServiceError::Forbidden);
+    }
+    if user.needs_second_factor() { Err(ServiceError::Refused(Problem::SecondFactorRequired)) } else { Ok(user) }
 }
 
 /// A coordinator manages the accounts whose home district they coordinate.
@@ -48,6 +52,7 @@ mod tests {
             locale: Locale::It,
             home_district: District::Milano,
             grants: grants.iter().map(|&(role, district)| RoleGrant { role, district }).collect(),
+            second_factor: true,
         }
     }
 
@@ -57,6 +62,17 @@ mod tests {
         assert!(can_manage_user(&coordinator, District::Milano));
         assert!(!can_manage_user(&coordinator, District::Brescia));
         assert!(!can_change_grant(&coordinator, RoleGrant { role: Role::Trainer, district: District::Brescia }));
+    }
+
+    #[test]
+    fn jurists_and_coordinators_need_a_second_factor_and_nobody_else_does() {
+        for role in Role::ALL {
+            let mut user = user_with(&[(role, District::Milano)]);
+            user.second_factor = false;
+            assert_eq!(user.needs_second_factor(), matches!(role, Role::Jurist | Role::Coordinator), "{role:?}");
+            user.second_factor = true;
+            assert!(!user.needs_second_factor(), "{role:?}");
+        }
     }
 
     #[test]

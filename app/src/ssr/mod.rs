@@ -19,6 +19,7 @@ pub mod mail;
 pub mod page;
 pub mod password;
 pub mod request;
+pub mod second_factor;
 pub mod secrets;
 pub mod session_cache;
 pub mod sessions;

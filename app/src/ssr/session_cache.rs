@@ -111,6 +111,7 @@ mod tests {
             locale: Locale::It,
             home_district: District::Milano,
             grants: vec![],
+            second_factor: false,
         }
     }
 

@@ -222,5 +222,6 @@ pub fn session_user(account: &user::Model, grants: Vec<RoleGrant>) -> SessionUse
         locale: Locale::from_code(&account.locale).unwrap_or_default(),
         home_district: District::from_code(&account.home_district).unwrap_or(District::Milano),
         grants,
+        second_factor: account.totp_enabled_at.is_some(),
     }
 }

@@ -5,7 +5,10 @@
 
 use tutela_app::{
     domain::{District, Role, RoleGrant},
-    ssr::accounts::{NewAccount, create_active_account, create_sample_accounts},
+    ssr::{
+        accounts::{NewAccount, create_active_account, create_sample_accounts},
+        second_factor,
+    },
 };
 
 use crate::{
@@ -16,6 +19,9 @@ use crate::{
 
 /// The demo password, documented in the README. Demo data only.
 pub const DEMO_PASSWORD: &str = "tutela-demo-2026";
+/// The two-factor key of the demo jurists and coordinators (their roles
+/// require it), documented in the README. Demo data only.
+pub const DEMO_TOTP_SECRET: &str = "KRKVIRKMIFCEKTKPKRKVIRKMIFCEKTKP";
 
 pub async fn run(config: &Config, demo: bool, users: Option<u32>) -> ServerResult<()> {
     if !demo && users.is_none() {
@@ -36,7 +42,7 @@ pub async fn run(config: &Config, demo: bool, users: Option<u32>) -> ServerResul
     if !demo {
         return Ok(());
     }
-    println!("Demo accounts (password: {DEMO_PASSWORD})");
+    println!("Demo accounts (password: {DEMO_PASSWORD}; jurists and coordinators sign in with a code from the key {DEMO_TOTP_SECRET})");
     println!("{:<13} {:<9} email", "role", "district");
     for district in District::ALL {
         for role in Role::ALL {
@@ -48,6 +54,9 @@ pub async fn run(config: &Config, demo: bool, users: Option<u32>) -> ServerResul
                 NewAccount { name: &name, email: &email, password: DEMO_PASSWORD, home_district: district, grants: &grants },
             )
             .await?;
+            if role.is_privileged() {
+                second_factor::enable_with_known_secret(&db, &email, DEMO_TOTP_SECRET).await?;
+            }
             println!("{:<13} {:<9} {email}{}", role.code(), district.code(), if created { "" } else { "  (already there)" });
         }
     }

@@ -5,7 +5,9 @@
 
 use std::{future::Future, pin::Pin, time::Duration};
 
-use tutela_app::ssr::{accounts, clock, error::ServiceResult, known_devices, mail::outbox, sessions, state::AppState, throttle};
+use tutela_app::ssr::{
+    accounts, clock, error::ServiceResult, known_devices, mail::outbox, second_factor, sessions, state::AppState, throttle,
+};
 
 use super::Job;
 
@@ -31,8 +33,9 @@ impl Job for HousekeepingJob {
             let longest_window = state.settings.rate_limit_window_seconds.max(clock::DAY);
             let counters = throttle::purge(&state.db, clock::now() - longest_window).await?;
             let devices = known_devices::purge(&state.db).await?;
-            if sessions + unverified + mails + counters + devices > 0 {
-                tracing::info!(sessions, unverified, mails, counters, devices, "removed what had outlived its use");
+            let challenges = second_factor::purge_challenges(&state.db).await?;
+            if sessions + unverified + mails + counters + devices + challenges > 0 {
+                tracing::info!(sessions, unverified, mails, counters, devices, challenges, "removed what had outlived its use");
             }
             Ok(())
         })

@@ -10,7 +10,7 @@ use crate::{
 
 /// Every admin server function with arguments that deserialize, so only
 /// authorisation can refuse them.
-fn admin_calls(target: &str) -> Vec<(&'static str, Vec<(&'static str, String)>)> {
+pub(crate) fn admin_calls(target: &str) -> Vec<(&'static str, Vec<(&'static str, String)>)> {
     vec![
         ("/api/admin/list_users", vec![("filter[query]", String::new()), ("filter[page]", "0".into())]),
         ("/api/admin/user_detail", vec![("id", target.to_owned())]),
@@ -29,6 +29,7 @@ fn admin_calls(target: &str) -> Vec<(&'static str, Vec<(&'static str, String)>)>
         ("/api/admin/undelivered_mail", vec![]),
         ("/api/admin/requeue_mail", vec![("id", "1".into())]),
         ("/api/admin/send_test_mail", vec![]),
+        ("/api/admin/reset_second_factor", vec![("id", target.to_owned())]),
     ]
 }
 
@@ -130,7 +131,7 @@ on_both_engines! {
         let link = mail.link_containing("/password/reset/").expect("invitation link");
         let token = link.rsplit('/').next().unwrap().to_owned();
         app.submit("/api/reset_password", &[("token", &token), ("password", "giulia's own password"), ("password_confirm", "giulia's own password")]).await;
-        assert_eq!(location(&app.login("giulia@example.it", "giulia's own password").await), "/");
+        assert_eq!(location(&app.login("giulia@example.it", "giulia's own password").await), "/account/two-factor", "a jurist sets up two-factor sign-in first");
         assert!(app.page("/").await.contains("Giurista"));
     }
 

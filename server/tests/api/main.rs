@@ -11,6 +11,7 @@ mod assets;
 mod content;
 mod instances;
 mod mail;
+mod second_factor;
 mod security;
 mod sessions;
 mod sign_in_guard;

@@ -93,7 +93,7 @@ on_both_engines! {
         app.staff_account("coord.mi@example.it", &[(Role::Coordinator, District::Milano)]).await;
         app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
         for (email, max_age) in [("coord.mi@example.it", "Max-Age=43200"), ("guardian@example.it", "Max-Age=2592000")] {
-            let response = app.login(email, "staff-password-1").await;
+            let response = app.sign_in_staff(&crate::helpers::browser_client(), email).await;
             let cookie = response
                 .headers()
                 .get_all(header::SET_COOKIE)

@@ -5,6 +5,7 @@ pub mod audit_log;
 pub mod invite_user;
 pub mod list_users;
 pub mod requeue_mail;
+pub mod reset_second_factor;
 pub mod send_test_mail;
 pub mod set_roles;
 pub mod set_user_active;

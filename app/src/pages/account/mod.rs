@@ -3,10 +3,12 @@
 pub mod data;
 pub mod forgot_password;
 pub mod login;
+pub mod login_code;
 pub mod logout;
 pub mod profile;
 pub mod register;
 pub mod reset_password;
+pub mod second_factor;
 pub mod verify_email;
 
 use crate::domain::District;

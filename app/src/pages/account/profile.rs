@@ -63,6 +63,10 @@ pub fn Profile() -> impl IntoView {
                             <SubmitButton label=t.profile_password_submit/>
                         </PostForm>
                     </section>
+                    <section class="panel">
+                        <h2>{t.profile_second_factor_link}</h2>
+                        <p>{t.profile_second_factor_lead}" "<A href=paths::ACCOUNT_SECOND_FACTOR>{t.profile_second_factor_link}</A></p>
+                    </section>
                     <OwnSessions/>
                     <p><A href=paths::ACCOUNT_DATA>{t.data_title}</A></p>
                 }

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::AdminNav;
 use crate::{
-    api::admin::{set_roles::SetRoles, set_user_active::SetUserActive, user_detail::user_detail},
+    api::admin::{reset_second_factor::ResetSecondFactor, set_roles::SetRoles, set_user_active::SetUserActive, user_detail::user_detail},
     components::{
         form::{CheckboxField, PostForm, SubmitButton},
         page::{CoordinatorOnly, LoadError, use_user},
@@ -56,6 +56,7 @@ pub fn EditUser() -> impl IntoView {
                         let is_active = row.status != UserStatus::Deactivated;
                         let roles_target = row.id.clone();
                         let status_target = row.id.clone();
+                        let second_factor_target = row.id.clone();
                         view! {
                             <h1>{row.name.clone()}</h1>
                             <p>{row.email.clone()}" · "{row.home_district.name()}" · "{status_name(t, row.status)}</p>
@@ -77,6 +78,21 @@ pub fn EditUser() -> impl IntoView {
                                         class=if is_active { "btn btn-danger" } else { "btn btn-primary" }
                                     />
                                 </PostForm>
+                            </section>
+                            <section class="panel">
+                                <h2>{t.second_factor_title}</h2>
+                                {if row.second_factor {
+                                    view! {
+                                        <p>{t.admin_second_factor_on}</p>
+                                        <PostForm action=ResetSecondFactor::url() id="reset_second_factor">
+                                            <input type="hidden" name="id" value=second_factor_target/>
+                                            <SubmitButton label=t.admin_second_factor_reset class="btn btn-outline-danger"/>
+                                        </PostForm>
+                                    }
+                                    .into_any()
+                                } else {
+                                    view! { <p>{t.admin_second_factor_off}</p> }.into_any()
+                                }}
                             </section>
                         }
                         .into_any()

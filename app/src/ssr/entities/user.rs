@@ -15,6 +15,11 @@ pub struct Model {
     pub email_verified_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The TOTP secret, base32, once two-factor sign-in is on.
+    pub totp_secret: Option<String>,
+    pub totp_enabled_at: Option<i64>,
+    /// The last time step whose code was accepted: no code is accepted twice.
+    pub totp_last_step: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

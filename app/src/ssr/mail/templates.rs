@@ -41,6 +41,12 @@ pub enum MailKind {
         name: String,
         new_email: String,
     },
+    /// To the account's address when its two-factor sign-in was turned off,
+    /// by its owner or by a coordinator.
+    SecondFactorRemoved {
+        name: String,
+        reset_link: String,
+    },
     /// To an account's address when sign-ins with it keep failing.
     SignInsFailing {
         name: String,
@@ -109,6 +115,12 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
             greeting_name: Some(name),
             paragraphs: vec![fill(t.mail_email_changed_body, &[("email", new_email)])],
             action: None,
+        },
+        MailKind::SecondFactorRemoved { name, reset_link } => MailParts {
+            subject: t.mail_second_factor_removed_subject,
+            greeting_name: Some(name),
+            paragraphs: vec![t.mail_second_factor_removed_body.to_owned()],
+            action: Some((t.mail_password_changed_action, reset_link)),
         },
         MailKind::SignInsFailing { name, reset_link } => MailParts {
             subject: t.mail_sign_ins_failing_subject,
