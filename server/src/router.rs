@@ -98,7 +98,11 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .with_state(state)
 }
 
-/// Ready when the database answers.
+/// Ready when the database answers within two seconds: a probe must get
+/// an answer while the database is away, not wait out the pool's timeout.
 async fn ready(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    if db::ping(&state.db).await { (StatusCode::OK, "ready") } else { (StatusCode::SERVICE_UNAVAILABLE, "database unreachable") }
+    match tokio::time::timeout(std::time::Duration::from_secs(2), db::ping(&state.db)).await {
+        Ok(true) => (StatusCode::OK, "ready"),
+        Ok(false) | Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unreachable"),
+    }
 }

@@ -100,12 +100,110 @@ pub struct TestApp {
     pub client: Client,
     pub mail: MailCatcher,
     pub db: DatabaseConnection,
+    /// Where its data lives, for a second instance or a direct look.
+    pub database: TestDatabase,
     /// The configuration it started with, for a second instance.
     config: Config,
     /// Kept so the server lives as long as the test.
     _server: RunningServer,
-    _data_dir: tempfile_dir::TempDir,
+}
+
+/// A fresh database and data folder for one test: a SQLite file in the
+/// folder, or a new PostgreSQL database dropped after the test.
+pub struct TestDatabase {
+    url: String,
+    data_dir: tempfile_dir::TempDir,
     _postgres: Option<ScratchPostgres>,
+}
+
+impl TestDatabase {
+    pub async fn new(engine: Engine) -> TestDatabase {
+        let data_dir = tempfile_dir::TempDir::new();
+        let (url, postgres) = match engine {
+            Engine::Sqlite => (format!("sqlite://{}?mode=rwc", data_dir.path().join("tutela.db").display()), None),
+            Engine::Postgres => {
+                let name = format!("tutela_test_{}", uuid::Uuid::new_v4().simple());
+                let admin = Database::connect(postgres_admin_url()).await.expect("connect to PostgreSQL (TUTELA_TEST_POSTGRES_URL)");
+                admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create a test database");
+                let base = postgres_admin_url();
+                let url = format!("{}/{name}", base.rsplit_once('/').map_or(base.as_str(), |(b, _)| b));
+                (url, Some(ScratchPostgres { name }))
+            }
+        };
+        write_site(&data_dir.path().join("site"));
+        TestDatabase { url, data_dir, _postgres: postgres }
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The PostgreSQL server's `host:port`.
+    pub fn host_and_port(&self) -> String {
+        let after_scheme = self.url.split_once("://").map_or(self.url.as_str(), |(_, rest)| rest);
+        let authority = after_scheme.split('/').next().unwrap_or_default();
+        authority.rsplit_once('@').map_or(authority, |(_, host)| host).to_owned()
+    }
+
+    /// The URL with its `host:port` replaced, to reach it through a relay.
+    pub fn url_via(&self, host_and_port: &str) -> String {
+        self.url.replacen(&self.host_and_port(), host_and_port, 1)
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        self.data_dir.path()
+    }
+
+    fn site_root(&self) -> std::path::PathBuf {
+        self.data_dir.path().join("site")
+    }
+}
+
+/// Tutela running as its own process, from the binary the tests built, so
+/// a test can kill it as the system would.
+pub struct ChildServer {
+    pub address: String,
+    child: std::process::Child,
+}
+
+impl ChildServer {
+    /// Starts `tutela serve` on `database`, trusting loopback as its proxy,
+    /// and waits until it is ready.
+    pub async fn start(database: &TestDatabase) -> ChildServer {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_tutela"))
+            .arg("serve")
+            .env("TUTELA_DATABASE_URL", database.url())
+            .env("TUTELA_DATA_DIR", database.data_dir())
+            .env("TUTELA_SITE_ROOT", database.site_root())
+            .env("TUTELA_BIND", format!("127.0.0.1:{port}"))
+            .env("TUTELA_TRUSTED_PROXIES", "127.0.0.1")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start the tutela binary");
+        let server = ChildServer { address: format!("http://127.0.0.1:{port}"), child };
+        let client = Client::new();
+        for _ in 0..300 {
+            if client.get(format!("{}/readyz", server.address)).send().await.is_ok_and(|r| r.status() == StatusCode::OK) {
+                return server;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("tutela serve was not ready within 30 s");
+    }
+
+    /// SIGKILL: the process ends at once, flushing nothing.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for ChildServer {
+    fn drop(&mut self) {
+        self.kill();
+    }
 }
 
 /// A temporary folder removed when dropped (no extra crate for ten lines).
@@ -156,36 +254,30 @@ pub fn client_sending(headers: &[(&'static str, &'static str)]) -> Client {
 impl TestApp {
     /// Starts Tutela with extra TOML configuration lines.
     pub async fn spawn_with(engine: Engine, extra_config: &str) -> TestApp {
+        let database = TestDatabase::new(engine).await;
+        let url = database.url().to_owned();
+        TestApp::spawn_on(database, &url, extra_config).await
+    }
+
+    /// Starts Tutela on `database`, reaching it at `database_url` (the
+    /// database's own, or through a relay).
+    pub async fn spawn_on(database: TestDatabase, database_url: &str, extra_config: &str) -> TestApp {
         init_logs();
-        let data_dir = tempfile_dir::TempDir::new();
         let mail = MailCatcher::start().await;
-        let (database_url, postgres) = match engine {
-            Engine::Sqlite => (format!("sqlite://{}?mode=rwc", data_dir.path().join("tutela.db").display()), None),
-            Engine::Postgres => {
-                let name = format!("tutela_test_{}", uuid::Uuid::new_v4().simple());
-                let admin = Database::connect(postgres_admin_url()).await.expect("connect to PostgreSQL (TUTELA_TEST_POSTGRES_URL)");
-                admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create a test database");
-                let base = postgres_admin_url();
-                let url = format!("{}/{name}", base.rsplit_once('/').map_or(base.as_str(), |(b, _)| b));
-                (url, Some(ScratchPostgres { name }))
-            }
-        };
-        let site_root = data_dir.path().join("site");
-        write_site(&site_root);
         let config_text = format!(
             "bind = \"127.0.0.1:0\"\ndatabase_url = \"{database_url}\"\ndata_dir = \"{data}\"\nsite_root = \"{site}\"\n\
              smtp_url = \"smtp://127.0.0.1:{port}\"\nmail_retry_base_seconds = 1\njob_poll_ms = 100\n{extra_config}\n",
-            data = data_dir.path().display(),
-            site = site_root.display(),
+            data = database.data_dir().display(),
+            site = database.site_root().display(),
             port = mail.port,
         );
-        let config_path = data_dir.path().join("tutela.toml");
+        let config_path = database.data_dir().join("tutela.toml");
         std::fs::write(&config_path, config_text).unwrap();
         let config = Config::load(Some(&config_path)).expect("test configuration");
         let server = launch::start(config.clone()).await.expect("start Tutela");
         let address = format!("http://{}", server.address);
         let db = server.state.db.clone();
-        TestApp { address, client: browser_client(), mail, db, config, _server: server, _data_dir: data_dir, _postgres: postgres }
+        TestApp { address, client: browser_client(), mail, db, database, config, _server: server }
     }
 
     /// Another instance on the same database, as behind a load balancer,

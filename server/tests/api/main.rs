@@ -9,6 +9,7 @@ mod accounts;
 mod admin;
 mod assets;
 mod content;
+mod faults;
 mod instances;
 mod mail;
 mod second_factor;
