@@ -18,6 +18,7 @@ pub mod known_devices;
 pub mod mail;
 pub mod page;
 pub mod password;
+pub mod privacy_guard;
 pub mod request;
 pub mod second_factor;
 pub mod secrets;
