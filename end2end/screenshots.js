@@ -11,7 +11,7 @@ const [base = 'http://127.0.0.1:3000', out = 'target/screenshots'] = process.arg
 const password = 'tutela-demo-2026';
 
 const visitorPages = ['/', '/register', '/login', '/password/forgot', '/password/reset/example', '/verify-email/example', '/training', '/community', '/consultations', '/faq', '/privacy', '/no-such-page'];
-const guardianPages = ['/', '/account', '/account/two-factor', '/account/data', '/logout', '/login/code'];
+const guardianPages = ['/', '/account', '/account/two-factor', '/account/data', '/logout', '/login/code', '/community', '/community/c/milano'];
 const coordinatorPages = ['/', '/admin', '/admin/users', '/admin/users/invite', '/admin/audit', '/admin/outbox'];
 
 async function shoot(page, url, name) {

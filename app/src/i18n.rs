@@ -110,6 +110,10 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::SecondFactorRequired => t.problem_second_factor_required,
         Problem::CodeInvalid => t.problem_code_invalid,
         Problem::SecondFactorMandatory => t.problem_second_factor_mandatory,
+        Problem::TitleInvalid => t.problem_title_invalid,
+        Problem::PostTooLong => t.problem_post_too_long,
+        Problem::PrivacyCheck => t.problem_privacy_check,
+        Problem::TopicLocked => t.problem_topic_locked,
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
         Problem::LastCoordinator => t.problem_last_coordinator,
         Problem::NotFailed => t.problem_not_failed,
@@ -139,6 +143,8 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::RecoveryCodesReplaced => t.notice_recovery_codes_replaced,
         Notice::SetUpSecondFactor => t.notice_set_up_second_factor,
         Notice::SecondFactorReset => t.notice_second_factor_reset,
+        Notice::TopicCreated => t.notice_topic_created,
+        Notice::ReplyPosted => t.notice_reply_posted,
     }
 }
 

@@ -36,6 +36,14 @@ pub mod paths {
         format!("/password/reset/{token}")
     }
 
+    pub fn community_category(slug: &str) -> String {
+        format!("/community/c/{slug}")
+    }
+
+    pub fn community_topic(id: &str) -> String {
+        format!("/community/t/{id}")
+    }
+
     pub fn admin_user(id: &str) -> String {
         format!("/admin/users/{id}")
     }
@@ -74,7 +82,7 @@ mod table {
         path,
     };
 
-    use crate::pages::{self, account, admin, areas};
+    use crate::pages::{self, account, admin, areas, community};
 
     #[component]
     pub fn AppRoutes() -> impl IntoView {
@@ -92,7 +100,9 @@ mod table {
                 <Route path=path!("/account/data") view=account::data::AccountData ssr=SsrMode::Async/>
                 <Route path=path!("/account/two-factor") view=account::second_factor::SecondFactor ssr=SsrMode::Async/>
                 <Route path=path!("/training") view=areas::Training ssr=SsrMode::Async/>
-                <Route path=path!("/community") view=areas::Community ssr=SsrMode::Async/>
+                <Route path=path!("/community") view=community::Categories ssr=SsrMode::Async/>
+                <Route path=path!("/community/c/:slug") view=community::category::Category ssr=SsrMode::Async/>
+                <Route path=path!("/community/t/:id") view=community::topic::Topic ssr=SsrMode::Async/>
                 <Route path=path!("/consultations") view=areas::Consultations ssr=SsrMode::Async/>
                 <Route path=path!("/faq") view=areas::Faq ssr=SsrMode::Async/>
                 <Route path=path!("/privacy") view=pages::privacy::Privacy ssr=SsrMode::Async/>

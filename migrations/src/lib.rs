@@ -18,6 +18,7 @@ mod m20261202_000008_user_district_index;
 mod m20261202_000009_audit_origin;
 mod m20261203_000010_throttles_and_devices;
 mod m20261203_000011_second_factor;
+mod m20261203_000012_community;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_audit_origin::Migration),
             Box::new(m20261203_000010_throttles_and_devices::Migration),
             Box::new(m20261203_000011_second_factor::Migration),
+            Box::new(m20261203_000012_community::Migration),
         ]
     }
 }

@@ -99,6 +99,15 @@ fn refill(name: &str) -> Option<String> {
     use_field_feedback().and_then(|f| f.value(name).map(str::to_owned))
 }
 
+/// The ids of a field's hint and error, when it has them, and the
+/// `aria-describedby` that names both.
+fn descriptions(id: &str, has_hint: bool, has_problem: bool) -> (Option<String>, Option<String>, Option<String>) {
+    let hint_id = has_hint.then(|| format!("{id}-hint"));
+    let error_id = has_problem.then(|| format!("{id}-error"));
+    let described_by = [hint_id.clone(), error_id.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    (hint_id, error_id, (!described_by.is_empty()).then_some(described_by))
+}
+
 /// One labelled input. `kind` is the input type; password inputs are never
 /// refilled, and are the `PasswordInput` island, which adds a show/hide
 /// toggle once the page is interactive.
@@ -116,10 +125,7 @@ pub fn TextField(
     register_label(name, label);
     let id = field_id(name);
     let problem = field_problem(name);
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    let error_id = problem.map(|_| format!("{id}-error"));
-    let described_by = [hint_id.clone(), error_id.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let described_by = (!described_by.is_empty()).then_some(described_by);
+    let (hint_id, error_id, described_by) = descriptions(&id, hint.is_some(), problem.is_some());
     let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
     let input = if kind == "password" {
         let input = PasswordAttributes {
@@ -152,6 +158,41 @@ pub fn TextField(
             {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
             {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p}</p> })}
             <div class="input-row">{input}</div>
+        </div>
+    }
+}
+
+/// A labelled multi-line text, such as a post. Its text comes back from
+/// `value` (a server-kept draft), never from the one-shot message, which
+/// is too small for it.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(default = 8)] rows: u32,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    register_label(name, label);
+    let id = field_id(name);
+    let problem = field_problem(name);
+    let (hint_id, error_id, described_by) = descriptions(&id, hint.is_some(), problem.is_some());
+    view! {
+        <div class="form-field" class:has-error=problem.is_some()>
+            <FieldLabel for_id=id.clone() label required/>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+            {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p}</p> })}
+            <textarea
+                id=id
+                name=name
+                rows=rows
+                required=required
+                aria-invalid=problem.map(|_| "true")
+                aria-describedby=described_by
+            >
+                {value.unwrap_or_default()}
+            </textarea>
         </div>
     }
 }

@@ -1,7 +1,7 @@
 //! Previous / next links and "page N of M" under a paged list.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_query_map};
 
 use crate::i18n::{fill, use_texts};
 
@@ -18,4 +18,10 @@ pub fn Pagination(page: u64, pages: u64, link: impl Fn(u64) -> String) -> impl I
             {next.map(|href| view! { <A href=href attr:rel="next">{t.pagination_next}</A> })}
         </nav>
     }
+}
+
+/// The zero-based page a list shows, from its address's `?page=N` (counted from one).
+pub fn use_page_number() -> Memo<u64> {
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok()).unwrap_or(1).saturating_sub(1)))
 }

@@ -31,6 +31,8 @@ pub enum Notice {
     /// After signing in, to someone whose role needs two-factor sign-in.
     SetUpSecondFactor,
     SecondFactorReset,
+    TopicCreated,
+    ReplyPosted,
 }
 
 /// A form sent back with problems: which form, what was wrong, what to refill.

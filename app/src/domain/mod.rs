@@ -3,10 +3,12 @@
 
 mod account;
 pub mod admin;
+pub mod community;
 mod devices;
 mod error;
 mod flash;
 mod people;
+mod privacy;
 mod rome_time;
 mod second_factor;
 
@@ -15,5 +17,6 @@ pub use devices::{Device, OwnSession};
 pub use error::{AppError, FieldProblem, Problem};
 pub use flash::{Flash, FormFeedback, Notice};
 pub use people::{District, Role, RoleGrant, SessionUser, UserStatus};
+pub use privacy::{Identifying, PrivacyFinding};
 pub use rome_time::{rome_offset_seconds, rome_time};
 pub use second_factor::{Enrolment, RecoveryCodes, SecondFactorStatus};

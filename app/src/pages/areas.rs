@@ -1,4 +1,4 @@
-//! The entry pages of the three areas and the FAQ: what each offers and who
+//! The entry pages of the areas still to come and the FAQ: what each offers and who
 //! it is for. Their content pages arrive with each area.
 
 use leptos::prelude::*;
@@ -20,12 +20,6 @@ fn AreaIntro(title: &'static str, lead: &'static str, body: &'static str) -> imp
 pub fn Training() -> impl IntoView {
     let t = use_texts();
     view! { <AreaIntro title=t.area_training_title lead=t.area_training_lead body=t.area_training_body/> }
-}
-
-#[component]
-pub fn Community() -> impl IntoView {
-    let t = use_texts();
-    view! { <AreaIntro title=t.area_community_title lead=t.area_community_lead body=t.area_community_body/> }
 }
 
 #[component]

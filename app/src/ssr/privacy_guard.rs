@@ -12,24 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// What a finding resembles.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Identifying {
-    /// A first name next to an age: "Ahmed, 16 anni", "Sara (15)".
-    NameWithAge,
-    /// A name given as one: "si chiama Omar", "his name is Omar".
-    PersonName,
-    /// An Italian *codice fiscale*, or the 11-digit provisional one.
-    FiscalCode,
-    PhoneNumber,
-    EmailAddress,
-    /// A date next to a word about birth.
-    BirthDate,
-    /// A permit, passport, identity-card or police (CUI) number.
-    DocumentNumber,
-    /// A street with a house number.
-    StreetAddress,
-}
+pub use crate::domain::Identifying;
 
 /// One passage to look at again, with where it is in the text (byte offsets).
 #[derive(Clone, Debug, PartialEq, Eq)]

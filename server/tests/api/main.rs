@@ -8,6 +8,7 @@ mod smtp;
 mod accounts;
 mod admin;
 mod assets;
+mod community;
 mod content;
 mod faults;
 mod instances;

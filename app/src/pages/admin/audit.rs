@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use super::{AdminNav, format_time};
 use crate::{
     api::admin::audit_log::audit_log,
     components::{
         page::{CoordinatorOnly, LoadError},
-        pagination::Pagination,
+        pagination::{Pagination, use_page_number},
     },
     domain::{RoleGrant, admin::AuditDetail},
     i18n::{Texts, audit_action_text, fill, role_name, use_texts},
@@ -36,8 +35,7 @@ fn detail_text(t: &Texts, detail: &AuditDetail) -> String {
 #[component]
 pub fn AuditLog() -> impl IntoView {
     let t = use_texts();
-    let query = use_query_map();
-    let page = Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok()).unwrap_or(1).saturating_sub(1)));
+    let page = use_page_number();
     let entries = Resource::new(move || page.get(), audit_log);
     view! {
         <Title text=t.admin_audit_title/>

@@ -3,9 +3,13 @@
 
 pub mod audit_entry;
 pub mod email_token;
+pub mod forum_category;
+pub mod forum_post;
+pub mod forum_topic;
 pub mod job_lease;
 pub mod known_device;
 pub mod outbox_mail;
+pub mod post_draft;
 pub mod recovery_code;
 pub mod session;
 pub mod sign_in_challenge;

@@ -1,0 +1,14 @@
+use leptos::prelude::*;
+
+use crate::domain::{AppError, community::TopicPage};
+
+/// One page of a topic's posts.
+#[server(endpoint = "community/load_topic")]
+pub async fn load_topic(id: String, page: u64) -> Result<TopicPage, AppError> {
+    use crate::{
+        api::respond,
+        ssr::{authz, community::read, state::app_state},
+    };
+    let state = app_state()?;
+    respond::data(async { read::topic_page(&state, &authz::require_user()?, &id, page).await }.await)
+}

@@ -1,0 +1,104 @@
+//! The communities of practice: the categories, a category's topics, a
+//! topic's posts, and the editor both use.
+
+pub mod category;
+pub mod topic;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::{
+    api::community::categories::categories,
+    components::{
+        form::{CheckboxField, TextArea},
+        page::{LoadError, SignedIn},
+    },
+    domain::{Identifying, community::Draft, rome_time},
+    i18n::{Texts, fill, use_texts},
+    routes::paths,
+};
+
+/// What each kind of finding is, and how to say the same without it.
+fn finding_text(t: &'static Texts, kind: Identifying) -> &'static str {
+    match kind {
+        Identifying::NameWithAge => t.community_privacy_name_with_age,
+        Identifying::PersonName => t.community_privacy_person_name,
+        Identifying::FiscalCode => t.community_privacy_fiscal_code,
+        Identifying::PhoneNumber => t.community_privacy_phone_number,
+        Identifying::EmailAddress => t.community_privacy_email_address,
+        Identifying::BirthDate => t.community_privacy_birth_date,
+        Identifying::DocumentNumber => t.community_privacy_document_number,
+        Identifying::StreetAddress => t.community_privacy_street_address,
+    }
+}
+
+/// The text of a post being written, from the reader's draft if there is
+/// one, and the privacy guard's findings in it with the box that confirms it.
+#[component]
+fn PostBody(t: &'static Texts, draft: Option<Draft>) -> impl IntoView {
+    let Draft { body, findings, .. } = draft.unwrap_or_default();
+    let warning = (!findings.is_empty()).then(|| {
+        view! {
+            <div class="alert alert-warning privacy-check" role="alert">
+                <p class="alert-title">{t.community_privacy_title}</p>
+                <p>{t.community_privacy_lead}</p>
+                <ul>
+                    {findings
+                        .into_iter()
+                        .map(|finding| view! { <li><q>{finding.excerpt}</q>": "{finding_text(t, finding.kind)}</li> })
+                        .collect_view()}
+                </ul>
+                <p>{t.community_privacy_how}</p>
+                <CheckboxField name="privacy_confirmed".to_owned() label=t.community_privacy_confirm.to_owned()/>
+            </div>
+        }
+    });
+    view! {
+        {warning}
+        <TextArea name="body" label=t.community_body hint=t.community_body_hint value=body required=true/>
+    }
+}
+
+/// The categories the reader may take part in.
+#[component]
+pub fn Categories() -> impl IntoView {
+    let t = use_texts();
+    let list = Resource::new(|| (), |()| categories());
+    view! {
+        <Title text=t.area_community_title/>
+        <h1>{t.area_community_title}</h1>
+        <p class="lead">{t.area_community_lead}</p>
+        <SignedIn>
+            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+                {move || list.get().map(|result| match result {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok(categories) => view! {
+                        <ul class="category-list">
+                            {categories.into_iter().map(|category| {
+                                let scope = match (category.district, category.restricted) {
+                                    (_, true) => t.community_restricted.to_owned(),
+                                    (Some(district), false) => fill(t.community_district, &[("district", district.name())]),
+                                    (None, false) => t.community_theme.to_owned(),
+                                };
+                                let activity = category.last_post_at.map(|at| format!(" · {}: {}", t.community_last_activity, rome_time(at)));
+                                view! {
+                                    <li>
+                                        <h2><A href=paths::community_category(&category.slug)>{category.name}</A></h2>
+                                        <p>{category.description}</p>
+                                        <p class="meta">
+                                            <span class="tag">{scope}</span>" "
+                                            {fill(t.community_topic_count, &[("count", &category.topics.to_string())])}
+                                            {activity}
+                                        </p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                })}
+            </Suspense>
+        </SignedIn>
+    }
+}

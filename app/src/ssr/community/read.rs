@@ -1,0 +1,196 @@
+//! The community pages: the categories a reader may see, a category's
+//! topics, a topic's posts, each with what the reader was writing there.
+
+use std::collections::HashMap;
+
+use sea_orm::{
+    ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _,
+    prelude::Uuid,
+    sea_query::{Expr, Func},
+};
+
+use super::{POSTS_PER_PAGE, TOPICS_PER_PAGE, access::can_take_part};
+use crate::{
+    domain::{
+        District, PrivacyFinding, SessionUser,
+        community::{CategoryPage, CategorySummary, Draft, PostView, TopicPage, TopicRow},
+    },
+    i18n::Locale,
+    ssr::{
+        db,
+        entities::{forum_category, forum_post, forum_topic, post_draft, user},
+        error::{ServiceError, ServiceResult},
+        privacy_guard,
+        state::AppState,
+    },
+};
+
+pub(super) fn reader_id(reader: &SessionUser) -> ServiceResult<Uuid> {
+    Uuid::parse_str(&reader.id).map_err(|_| ServiceError::Unauthenticated)
+}
+
+/// The category `slug`, if the reader may take part in it: a category they
+/// may not see is as absent as one that does not exist.
+pub(super) async fn category_for(db: &impl ConnectionTrait, reader: &SessionUser, slug: &str) -> ServiceResult<forum_category::Model> {
+    let category = forum_category::Entity::find_by_id(slug.to_owned()).one(db).await?.ok_or(ServiceError::NotFound)?;
+    if can_take_part(reader, &category) { Ok(category) } else { Err(ServiceError::Forbidden) }
+}
+
+/// The topic `id` and its category, if the reader may take part in it.
+pub(super) async fn topic_for(
+    db: &impl ConnectionTrait,
+    reader: &SessionUser,
+    id: &str,
+) -> ServiceResult<(forum_topic::Model, forum_category::Model)> {
+    let id = Uuid::parse_str(id).map_err(|_| ServiceError::NotFound)?;
+    let topic = forum_topic::Entity::find_by_id(id).one(db).await?.ok_or(ServiceError::NotFound)?;
+    let category = category_for(db, reader, &topic.category_slug).await?;
+    Ok((topic, category))
+}
+
+fn summary(category: &forum_category::Model, locale: Locale, topics: u64, last_post_at: Option<i64>) -> CategorySummary {
+    let (name, description) = match locale {
+        Locale::It => (&category.name_it, &category.description_it),
+        Locale::En => (&category.name_en, &category.description_en),
+    };
+    CategorySummary {
+        slug: category.slug.clone(),
+        name: name.clone(),
+        description: description.clone(),
+        district: category.district.as_deref().and_then(District::from_code),
+        restricted: category.role.is_some(),
+        topics,
+        last_post_at,
+    }
+}
+
+/// The categories the reader may take part in, in their order, with how
+/// many topics each has and when it last had a post.
+pub async fn categories(state: &AppState, reader: &SessionUser) -> ServiceResult<Vec<CategorySummary>> {
+    let categories = forum_category::Entity::find().order_by_asc(forum_category::Column::Position).all(&state.db).await?;
+    let activity: Vec<(String, i64, Option<i64>)> = forum_topic::Entity::find()
+        .select_only()
+        .column(forum_topic::Column::CategorySlug)
+        .column_as(Expr::expr(Func::count(Expr::col(forum_topic::Column::Id))), "topics")
+        .column_as(Expr::expr(Func::max(Expr::col(forum_topic::Column::LastPostAt))), "last_post_at")
+        .group_by(forum_topic::Column::CategorySlug)
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    let activity: HashMap<String, (i64, Option<i64>)> = activity.into_iter().map(|(slug, topics, last)| (slug, (topics, last))).collect();
+    Ok(categories
+        .iter()
+        .filter(|category| can_take_part(reader, category))
+        .map(|category| {
+            let (topics, last) = activity.get(&category.slug).copied().unwrap_or((0, None));
+            summary(category, reader.locale, u64::try_from(topics).unwrap_or(0), last)
+        })
+        .collect())
+}
+
+/// The names of the accounts `ids`; a deleted account has none.
+async fn names(db: &impl ConnectionTrait, ids: impl Iterator<Item = Option<Uuid>>) -> ServiceResult<HashMap<Uuid, String>> {
+    let mut ids: Vec<Uuid> = ids.flatten().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(Uuid, String)> = user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::Name])
+        .filter(user::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// What the reader left unsent at `target`, with the privacy guard's findings.
+async fn draft(db: &impl ConnectionTrait, reader: Uuid, target: &str) -> ServiceResult<Option<Draft>> {
+    let Some(row) = post_draft::Entity::find_by_id((reader, target.to_owned())).one(db).await? else { return Ok(None) };
+    let findings = privacy_guard::scan(&format!("{}\n{}", row.title, row.body))
+        .into_iter()
+        .map(|finding| PrivacyFinding { kind: finding.kind, excerpt: finding.excerpt })
+        .collect();
+    Ok(Some(Draft { title: row.title, body: row.body, findings }))
+}
+
+pub fn category_target(slug: &str) -> String {
+    format!("category:{slug}")
+}
+
+pub fn topic_target(id: Uuid) -> String {
+    format!("topic:{id}")
+}
+
+/// A category's topics, pinned first, then the most recently active.
+pub async fn category_page(state: &AppState, reader: &SessionUser, slug: &str, page: u64) -> ServiceResult<CategoryPage> {
+    let category = category_for(&state.db, reader, slug).await?;
+    let matching = forum_topic::Entity::find().filter(forum_topic::Column::CategorySlug.eq(&category.slug));
+    let found = db::fetch_page(
+        &state.db,
+        matching,
+        |select| {
+            select
+                .order_by_desc(forum_topic::Column::Pinned)
+                .order_by_desc(forum_topic::Column::LastPostAt)
+                .order_by_desc(forum_topic::Column::Id)
+        },
+        page,
+        TOPICS_PER_PAGE,
+    )
+    .await?;
+    let authors = names(&state.db, found.rows.iter().map(|t| t.author_id)).await?;
+    let topics = found
+        .rows
+        .iter()
+        .map(|topic| TopicRow {
+            id: topic.id.to_string(),
+            title: topic.title.clone(),
+            author: topic.author_id.and_then(|id| authors.get(&id).cloned()),
+            posts: u32::try_from(topic.post_count).unwrap_or(0),
+            last_post_at: topic.last_post_at,
+            pinned: topic.pinned,
+            locked: topic.locked,
+        })
+        .collect();
+    Ok(CategoryPage {
+        category: summary(&category, reader.locale, found.total, None),
+        topics,
+        page: found.page,
+        pages: found.pages,
+        draft: draft(&state.db, reader_id(reader)?, &category_target(&category.slug)).await?,
+    })
+}
+
+/// A topic's visible posts, oldest first.
+pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: u64) -> ServiceResult<TopicPage> {
+    let (topic, category) = topic_for(&state.db, reader, id).await?;
+    let matching =
+        forum_post::Entity::find().filter(forum_post::Column::TopicId.eq(topic.id)).filter(forum_post::Column::Status.eq("visible"));
+    let found =
+        db::fetch_page(&state.db, matching, |select| select.order_by_asc(forum_post::Column::Position), page, POSTS_PER_PAGE).await?;
+    let authors = names(&state.db, found.rows.iter().map(|p| p.author_id)).await?;
+    let posts = found
+        .rows
+        .into_iter()
+        .map(|post| PostView {
+            id: post.id.to_string(),
+            author: post.author_id.and_then(|id| authors.get(&id).cloned()),
+            created_at: post.created_at,
+            html: post.body_html,
+        })
+        .collect();
+    Ok(TopicPage {
+        id: topic.id.to_string(),
+        title: topic.title,
+        category_slug: category.slug.clone(),
+        category_name: summary(&category, reader.locale, 0, None).name,
+        locked: topic.locked,
+        posts,
+        page: found.page,
+        pages: found.pages,
+        draft: draft(&state.db, reader_id(reader)?, &topic_target(topic.id)).await?,
+    })
+}

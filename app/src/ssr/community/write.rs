@@ -1,0 +1,178 @@
+//! New topics and replies. What the author wrote is never lost: until a
+//! post is saved, it waits as their draft for that category or topic, and
+//! the page gives it back. Before saving, the privacy guard reads it; what
+//! it finds is shown, and the post waits until the author has changed it
+//! or confirmed it identifies nobody.
+
+use sea_orm::{
+    ActiveModelTrait as _,
+    ActiveValue::Set,
+    ColumnTrait as _, ConnectionTrait, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, TransactionTrait as _,
+    prelude::Uuid,
+    sea_query::{Expr, ExprTrait as _, OnConflict},
+};
+
+use super::{
+    POSTS_PER_PAGE,
+    read::{category_for, category_target, reader_id, topic_for, topic_target},
+};
+use crate::{
+    domain::{Problem, SessionUser},
+    ssr::{
+        clock,
+        entities::{forum_post, forum_topic, post_draft},
+        error::{ServiceError, ServiceResult, Validation},
+        privacy_guard, user_markdown,
+    },
+};
+
+pub const TITLE_MIN_CHARS: usize = 3;
+pub const TITLE_MAX_CHARS: usize = 150;
+pub const BODY_MAX_CHARS: usize = 20_000;
+
+/// A post as submitted.
+pub struct Submission<'a> {
+    /// Empty for a reply.
+    pub title: &'a str,
+    pub body: &'a str,
+    /// The author has read the privacy guard's findings and keeps the text.
+    pub privacy_confirmed: bool,
+}
+
+/// Where a saved reply is: its topic, the page it is on, its id.
+pub struct Saved {
+    pub topic: Uuid,
+    pub page: u64,
+    pub post: Uuid,
+}
+
+async fn keep_draft(db: &impl ConnectionTrait, author: Uuid, target: &str, submission: &Submission<'_>) -> ServiceResult<()> {
+    let row = post_draft::ActiveModel {
+        user_id: Set(author),
+        target: Set(target.to_owned()),
+        title: Set(submission.title.chars().take(TITLE_MAX_CHARS + 50).collect()),
+        body: Set(submission.body.to_owned()),
+        updated_at: Set(clock::now()),
+    };
+    post_draft::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([post_draft::Column::UserId, post_draft::Column::Target])
+                .update_columns([post_draft::Column::Title, post_draft::Column::Body, post_draft::Column::UpdatedAt])
+                .to_owned(),
+        )
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Checks a submission: problems with the fields, then the privacy guard.
+/// On any refusal the text is kept as the author's draft at `target`.
+async fn check(db: &impl ConnectionTrait, author: Uuid, target: &str, submission: &Submission<'_>, with_title: bool) -> ServiceResult<()> {
+    let mut validation = Validation::default();
+    let title_chars = submission.title.trim().chars().count();
+    if with_title && !(TITLE_MIN_CHARS..=TITLE_MAX_CHARS).contains(&title_chars) {
+        validation.add("title", if title_chars == 0 { Problem::Required } else { Problem::TitleInvalid });
+    }
+    let body = submission.body.trim();
+    if body.is_empty() {
+        validation.add("body", Problem::Required);
+    } else if body.chars().count() > BODY_MAX_CHARS {
+        validation.add("body", Problem::PostTooLong);
+    } else if !submission.privacy_confirmed && !privacy_guard::scan(&format!("{}\n{body}", submission.title)).is_empty() {
+        validation.add("body", Problem::PrivacyCheck);
+    }
+    let result = validation.finish();
+    if result.is_err() {
+        keep_draft(db, author, target, submission).await?;
+    }
+    result
+}
+
+async fn insert_post(db: &impl ConnectionTrait, topic: Uuid, position: i32, author: Uuid, body: &str, now: i64) -> ServiceResult<Uuid> {
+    let id = Uuid::new_v4();
+    forum_post::ActiveModel {
+        id: Set(id),
+        topic_id: Set(topic),
+        position: Set(position),
+        author_id: Set(Some(author)),
+        body_markdown: Set(body.to_owned()),
+        body_html: Set(user_markdown::render(body)),
+        status: Set("visible".to_owned()),
+        created_at: Set(now),
+        edited_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
+/// Opens a topic in the category `slug` with its first post.
+pub async fn create_topic(
+    state: &crate::ssr::state::AppState,
+    reader: &SessionUser,
+    slug: &str,
+    submission: &Submission<'_>,
+) -> ServiceResult<Uuid> {
+    let category = category_for(&state.db, reader, slug).await?;
+    let author = reader_id(reader)?;
+    let target = category_target(&category.slug);
+    check(&state.db, author, &target, submission, true).await?;
+    let now = clock::now();
+    let id = Uuid::new_v4();
+    let txn = state.db.begin().await?;
+    forum_topic::ActiveModel {
+        id: Set(id),
+        category_slug: Set(category.slug.clone()),
+        title: Set(submission.title.trim().to_owned()),
+        author_id: Set(Some(author)),
+        created_at: Set(now),
+        last_post_at: Set(now),
+        post_count: Set(1),
+        pinned: Set(false),
+        locked: Set(false),
+    }
+    .insert(&txn)
+    .await?;
+    insert_post(&txn, id, 1, author, submission.body.trim(), now).await?;
+    post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// Adds a reply to the topic `id`, unless it is locked.
+pub async fn reply(
+    state: &crate::ssr::state::AppState,
+    reader: &SessionUser,
+    id: &str,
+    submission: &Submission<'_>,
+) -> ServiceResult<Saved> {
+    let (topic, _) = topic_for(&state.db, reader, id).await?;
+    let author = reader_id(reader)?;
+    let target = topic_target(topic.id);
+    if topic.locked {
+        keep_draft(&state.db, author, &target, submission).await?;
+        return Err(ServiceError::Refused(Problem::TopicLocked));
+    }
+    check(&state.db, author, &target, submission, false).await?;
+    let now = clock::now();
+    let txn = state.db.begin().await?;
+    // The count first: its write holds the topic's row (PostgreSQL) or the
+    // database (SQLite), so two replies at once get the next two positions.
+    forum_topic::Entity::update_many()
+        .col_expr(forum_topic::Column::PostCount, Expr::col(forum_topic::Column::PostCount).add(1))
+        .col_expr(forum_topic::Column::LastPostAt, Expr::value(now))
+        .filter(forum_topic::Column::Id.eq(topic.id))
+        .exec(&txn)
+        .await?;
+    let position = forum_topic::Entity::find_by_id(topic.id).one(&txn).await?.map_or(1, |t| t.post_count);
+    let post = insert_post(&txn, topic.id, position, author, submission.body.trim(), now).await?;
+    post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
+    let earlier_visible = forum_post::Entity::find()
+        .filter(forum_post::Column::TopicId.eq(topic.id))
+        .filter(forum_post::Column::Status.eq("visible"))
+        .filter(forum_post::Column::Position.lt(position))
+        .count(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(Saved { topic: topic.id, page: earlier_visible / POSTS_PER_PAGE, post })
+}

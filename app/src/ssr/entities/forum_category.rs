@@ -1,0 +1,22 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "forum_category")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub slug: String,
+    pub name_it: String,
+    pub name_en: String,
+    pub description_it: String,
+    pub description_en: String,
+    /// Only this district's members (and coordinators) when set.
+    pub district: Option<String>,
+    /// Only this role's holders (and coordinators) when set.
+    pub role: Option<String>,
+    pub position: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,33 @@
+// A guardian opens a topic (the privacy guard catches a name and an age
+// first), and a service worker replies.
+import { demoPassword, expect, expectAccessible, signIn, test } from './support';
+
+test('a guardian opens a topic and a service worker replies', async ({ page, browser }) => {
+  await signIn(page, 'guardian.milano@demo.tutela.localhost', demoPassword);
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Comunità' }).click();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Verso i 18 anni' }).click();
+  await page.getByLabel('Titolo').fill('Conversione del permesso a 18 anni');
+  await page.getByRole('textbox', { name: 'Messaggio' }).fill('Ahmed, 17 anni, compie 18 anni a giugno: quando chiedo la conversione?');
+  await page.getByRole('button', { name: 'Pubblica la discussione' }).click();
+
+  await expect(page.getByText('Prima di pubblicare, controlla questi passaggi')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Messaggio' })).toHaveValue(/Ahmed, 17 anni/);
+  await expectAccessible(page);
+  await page.getByRole('textbox', { name: 'Messaggio' }).fill('A., 17 anni, compie 18 anni a giugno: quando chiedo la conversione del permesso?');
+  await page.getByRole('button', { name: 'Pubblica la discussione' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Conversione del permesso a 18 anni');
+  await expect(page.getByRole('status').first()).toContainText('Discussione pubblicata');
+  const topic = page.url();
+
+  const context = await browser.newContext();
+  const colleague = await context.newPage();
+  await signIn(colleague, 'operator.milano@demo.tutela.localhost', demoPassword);
+  await colleague.goto(topic);
+  await colleague.getByRole('textbox', { name: 'Messaggio' }).fill('Si chiede **prima** dei 18 anni, con il parere del Comitato.');
+  await colleague.getByRole('button', { name: 'Pubblica la risposta' }).click();
+  await expect(colleague.getByRole('status').first()).toContainText('Risposta pubblicata');
+  await expect(colleague.locator('.post-body strong')).toHaveText('prima');
+  await expectAccessible(colleague);
+  await context.close();
+});
