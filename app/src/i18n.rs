@@ -114,6 +114,7 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::PostTooLong => t.problem_post_too_long,
         Problem::PrivacyCheck => t.problem_privacy_check,
         Problem::TopicLocked => t.problem_topic_locked,
+        Problem::NoteTooLong => t.problem_note_too_long,
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
         Problem::LastCoordinator => t.problem_last_coordinator,
         Problem::NotFailed => t.problem_not_failed,
@@ -145,6 +146,12 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::SecondFactorReset => t.notice_second_factor_reset,
         Notice::TopicCreated => t.notice_topic_created,
         Notice::ReplyPosted => t.notice_reply_posted,
+        Notice::PostFlagged => t.notice_post_flagged,
+        Notice::PostHidden => t.notice_post_hidden,
+        Notice::PostRestored => t.notice_post_restored,
+        Notice::FlagsDismissed => t.notice_flags_dismissed,
+        Notice::TopicLocked => t.notice_topic_locked,
+        Notice::TopicReopened => t.notice_topic_reopened,
     }
 }
 
@@ -174,6 +181,11 @@ pub fn audit_action_text(t: &Texts, code: &str) -> String {
         "second_factor.codes_replaced" => t.audit_second_factor_codes_replaced.to_owned(),
         "second_factor.recovery_code_used" => t.audit_second_factor_recovery_code_used.to_owned(),
         "user.second_factor_reset" => t.audit_user_second_factor_reset.to_owned(),
+        "forum.post_hidden" => t.audit_forum_post_hidden.to_owned(),
+        "forum.post_restored" => t.audit_forum_post_restored.to_owned(),
+        "forum.flags_dismissed" => t.audit_forum_flags_dismissed.to_owned(),
+        "forum.topic_locked" => t.audit_forum_topic_locked.to_owned(),
+        "forum.topic_unlocked" => t.audit_forum_topic_unlocked.to_owned(),
         "user.viewed" => t.audit_user_viewed.to_owned(),
         other => other.to_owned(),
     }

@@ -17,6 +17,7 @@ pub mod paths {
     pub const ACCOUNT_SECOND_FACTOR: &str = "/account/two-factor";
     pub const TRAINING: &str = "/training";
     pub const COMMUNITY: &str = "/community";
+    pub const COMMUNITY_MODERATION: &str = "/community/moderation";
     pub const CONSULTATIONS: &str = "/consultations";
     pub const FAQ: &str = "/faq";
     pub const PRIVACY: &str = "/privacy";
@@ -101,6 +102,7 @@ mod table {
                 <Route path=path!("/account/two-factor") view=account::second_factor::SecondFactor ssr=SsrMode::Async/>
                 <Route path=path!("/training") view=areas::Training ssr=SsrMode::Async/>
                 <Route path=path!("/community") view=community::Categories ssr=SsrMode::Async/>
+                <Route path=path!("/community/moderation") view=community::moderation::Moderation ssr=SsrMode::Async/>
                 <Route path=path!("/community/c/:slug") view=community::category::Category ssr=SsrMode::Async/>
                 <Route path=path!("/community/t/:id") view=community::topic::Topic ssr=SsrMode::Async/>
                 <Route path=path!("/consultations") view=areas::Consultations ssr=SsrMode::Async/>

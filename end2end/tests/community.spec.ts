@@ -1,5 +1,6 @@
 // A guardian opens a topic (the privacy guard catches a name and an age
-// first), and a service worker replies.
+// first), a service worker replies, the guardian flags the reply and a
+// coordinator hides it from the moderation queue.
 import { demoPassword, expect, expectAccessible, signIn, test } from './support';
 
 test('a guardian opens a topic and a service worker replies', async ({ page, browser }) => {
@@ -30,4 +31,28 @@ test('a guardian opens a topic and a service worker replies', async ({ page, bro
   await expect(colleague.locator('.post-body strong')).toHaveText('prima');
   await expectAccessible(colleague);
   await context.close();
+
+  await page.goto(topic);
+  const reply = page.locator('.posts > li').nth(1);
+  await reply.getByText('Segnala', { exact: true }).click();
+  await reply.getByLabel('Motivo').selectOption('other');
+  await reply.getByLabel('Una nota per i moderatori (facoltativa)').fill('Da verificare con il Comitato');
+  await reply.getByRole('button', { name: 'Invia la segnalazione' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Segnalazione inviata');
+
+  const moderatorContext = await browser.newContext();
+  const moderator = await moderatorContext.newPage();
+  await signIn(moderator, 'coordinator.milano@demo.tutela.localhost', demoPassword);
+  await moderator.goto('/community');
+  await moderator.getByRole('link', { name: 'Coda di moderazione' }).click();
+  await expect(moderator.getByText('Da verificare con il Comitato')).toBeVisible();
+  await expectAccessible(moderator);
+  await moderator.getByLabel("Motivo, che sarà comunicato all'autore").fill('Informazione da confermare prima di pubblicarla');
+  await moderator.getByRole('button', { name: 'Nascondi' }).click();
+  await expect(moderator.getByRole('status').first()).toContainText('Messaggio nascosto');
+  await moderatorContext.close();
+
+  await page.goto(topic);
+  await expect(page.getByText('Messaggio nascosto dai moderatori.')).toBeVisible();
+  await expect(page.locator('.post-body strong')).toHaveCount(0);
 });

@@ -19,6 +19,7 @@ mod m20261202_000009_audit_origin;
 mod m20261203_000010_throttles_and_devices;
 mod m20261203_000011_second_factor;
 mod m20261203_000012_community;
+mod m20261203_000013_forum_moderation;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000010_throttles_and_devices::Migration),
             Box::new(m20261203_000011_second_factor::Migration),
             Box::new(m20261203_000012_community::Migration),
+            Box::new(m20261203_000013_forum_moderation::Migration),
         ]
     }
 }

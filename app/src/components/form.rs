@@ -15,7 +15,7 @@ use crate::{
 /// feedback of its last post, if that failed.
 #[derive(Clone)]
 struct EnclosingForm {
-    id: &'static str,
+    id: String,
     feedback: Option<FormFeedback>,
     /// Each field's label, recorded as the fields are built, so the problem
     /// summary at the top can name the field each problem belongs to.
@@ -35,18 +35,32 @@ fn use_field_feedback() -> Option<FormFeedback> {
 
 /// The element id of field `name` in the enclosing form.
 fn field_id(name: &str) -> String {
-    let form = use_context::<EnclosingForm>().map_or("form", |f| f.id);
+    let form = use_context::<EnclosingForm>().map_or_else(|| "form".to_owned(), |f| f.id);
     format!("{form}-{}", name.replace(['[', ']'], "-"))
 }
 
+/// The name under which a form's problems come back: the form's id, and
+/// for one of several alike on a page (one per post), what it is about.
+pub fn form_key(id: &str, instance: Option<&str>) -> String {
+    instance.map_or_else(|| id.to_owned(), |instance| format!("{id}:{instance}"))
+}
+
 /// A form posting to `action` (a server function's URL). `id` names it, so
-/// problems sent back by the server land on this form and no other.
+/// problems sent back by the server land on this form and no other; where
+/// a page has one per item, `instance` tells them apart (see [`form_key`]).
 #[component]
-pub fn PostForm(action: &'static str, id: &'static str, #[prop(optional)] class: &'static str, children: Children) -> impl IntoView {
+pub fn PostForm(
+    action: &'static str,
+    id: &'static str,
+    #[prop(optional, into)] instance: Option<String>,
+    #[prop(optional)] class: &'static str,
+    children: Children,
+) -> impl IntoView {
     let t = use_texts();
-    let feedback = use_form_feedback(id);
+    let feedback = use_form_feedback(&form_key(id, instance.as_deref()));
     let labels = StoredValue::new(Vec::new());
-    provide_context(EnclosingForm { id, feedback: feedback.clone(), labels });
+    let id = instance.map_or_else(|| id.to_owned(), |instance| format!("{id}-{instance}"));
+    provide_context(EnclosingForm { id: id.clone(), feedback: feedback.clone(), labels });
     // Built first, so every field has recorded its label for the summary.
     let fields = children();
     let summary = feedback.filter(|f| !f.problems.is_empty()).map(|feedback| {

@@ -19,6 +19,14 @@ pub struct CategorySummary {
     pub last_post_at: Option<i64>,
 }
 
+/// The community's entry page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommunityIndex {
+    pub categories: Vec<CategorySummary>,
+    /// Whether the reader moderates a category: they get the queue.
+    pub moderates: bool,
+}
+
 /// One line of a category's list of topics.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopicRow {
@@ -50,13 +58,16 @@ pub struct CategoryPage {
     pub draft: Option<Draft>,
 }
 
-/// A post as shown: its HTML was sanitised when it was written.
+/// A post as shown: its HTML was sanitised when it was written. A hidden
+/// post keeps its place; only moderators get its text and the reason.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostView {
     pub id: String,
     pub author: Option<String>,
     pub created_at: i64,
     pub html: String,
+    pub hidden: bool,
+    pub hidden_reason: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,8 +77,49 @@ pub struct TopicPage {
     pub category_slug: String,
     pub category_name: String,
     pub locked: bool,
+    /// Whether the reader moderates this topic's category.
+    pub moderator: bool,
     pub posts: Vec<PostView>,
     pub page: u64,
     pub pages: u64,
     pub draft: Option<Draft>,
+}
+
+/// Why a member flags a post.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum FlagReason {
+    /// It may identify a minor.
+    MinorData,
+    Offensive,
+    Spam,
+    Other,
+}
+
+impl FlagReason {
+    pub const ALL: [FlagReason; 4] = [FlagReason::MinorData, FlagReason::Offensive, FlagReason::Spam, FlagReason::Other];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            FlagReason::MinorData => "minor_data",
+            FlagReason::Offensive => "offensive",
+            FlagReason::Spam => "spam",
+            FlagReason::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<FlagReason> {
+        FlagReason::ALL.into_iter().find(|reason| reason.code() == code)
+    }
+}
+
+/// A flagged post in the moderation queue, with its flags.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlaggedPost {
+    pub post_id: String,
+    pub topic_id: String,
+    pub topic_title: String,
+    pub category_name: String,
+    pub author: Option<String>,
+    pub html: String,
+    pub flags: Vec<(FlagReason, String)>,
 }

@@ -30,6 +30,7 @@ pub enum Problem {
     PostTooLong,
     PrivacyCheck,
     TopicLocked,
+    NoteTooLong,
     SecondFactorMandatory,
     ConfirmationMissing,
     LastCoordinator,

@@ -33,6 +33,12 @@ pub enum Notice {
     SecondFactorReset,
     TopicCreated,
     ReplyPosted,
+    PostFlagged,
+    PostHidden,
+    PostRestored,
+    FlagsDismissed,
+    TopicLocked,
+    TopicReopened,
 }
 
 /// A form sent back with problems: which form, what was wrong, what to refill.

@@ -111,16 +111,86 @@ on_both_engines! {
 
         let topic = location(&open_topic(&app, &guardian, "milano", "Una discussione chiusa", "Primo messaggio").await);
         let id = topic.trim_start_matches("/community/t/").to_owned();
-        {
-            use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _, sea_query::Expr};
-            use tutela_app::ssr::entities::forum_topic;
-            let uuid: uuid::Uuid = id.parse().unwrap();
-            forum_topic::Entity::update_many().col_expr(forum_topic::Column::Locked, Expr::value(true)).filter(forum_topic::Column::Id.eq(uuid)).exec(&app.db).await.unwrap();
-        }
+        guardian.post(app.url("/api/community/set_topic_locked")).form(&[("topic", id.as_str()), ("locked", "true")]).send().await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_topic WHERE locked").await, 0, "members do not close topics");
+        let coordinator = app.coordinator().await;
+        coordinator.post(app.url("/api/community/set_topic_locked")).form(&[("topic", id.as_str()), ("locked", "true")]).send().await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_topic WHERE locked").await, 1, "a moderator does");
         guardian.post(app.url("/api/community/reply")).form(&[("id", id.as_str()), ("body", "Una risposta tardiva")]).send().await.unwrap();
         assert_eq!(app.count("SELECT COUNT(*) FROM forum_post").await, 1, "no reply in a closed topic");
         let (_, shown) = page(&app, &guardian, &topic).await;
         assert!(shown.contains("è chiusa"), "{shown}");
         assert_eq!(app.count("SELECT COUNT(*) FROM post_draft WHERE body = 'Una risposta tardiva'").await, 1, "the text is kept");
+    }
+}
+
+/// The id of the only post with `text` in it.
+async fn post_id(app: &TestApp, text: &str) -> String {
+    use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _};
+    use tutela_app::ssr::entities::forum_post;
+    forum_post::Entity::find()
+        .filter(forum_post::Column::BodyMarkdown.contains(text))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("the post")
+        .id
+        .to_string()
+}
+
+on_both_engines! {
+    async fn a_flagged_post_is_hidden_by_a_moderator_and_its_author_told(app: TestApp) {
+        let author = app.staff_account("author@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let topic = location(&open_topic(&app, &author, "milano", "Un incontro in comunità", "Il messaggio da segnalare.").await);
+        let topic_id = topic.trim_start_matches("/community/t/").to_owned();
+        let post = post_id(&app, "da segnalare").await;
+        let reader = app.staff_account("reader@example.it", &[(Role::Operator, District::Milano)]).await;
+        for _ in 0..2 {
+            reader.post(app.url("/api/community/flag_post")).form(&[("post", post.as_str()), ("topic", topic_id.as_str()), ("reason", "minor_data"), ("note", "c'è un nome")]).send().await.unwrap();
+        }
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_flag").await, 1, "flagging twice is one flag");
+        reader.post(app.url("/api/community/flag_post")).form(&[("post", post.as_str()), ("topic", topic_id.as_str()), ("reason", "nonsense"), ("note", "")]).send().await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_flag").await, 1, "an unknown reason changes nothing");
+
+        assert_eq!(page(&app, &reader, "/community/moderation").await.0, StatusCode::FORBIDDEN, "members have no queue");
+        let denied = reader.post(app.url("/api/community/hide_post")).header("accept", "application/json").form(&[("post", post.as_str()), ("back", topic.as_str()), ("reason", "x")]).send().await.unwrap();
+        assert_eq!(denied.status(), StatusCode::FORBIDDEN);
+        let trainer = app.staff_account("trainer@example.it", &[(Role::Trainer, District::Milano)]).await;
+        let denied = trainer.post(app.url("/api/community/hide_post")).header("accept", "application/json").form(&[("post", post.as_str()), ("back", topic.as_str()), ("reason", "x")]).send().await.unwrap();
+        assert_eq!(denied.status(), StatusCode::FORBIDDEN, "trainers moderate their own room only");
+
+        let coordinator = app.coordinator().await;
+        let (_, queue) = page(&app, &coordinator, "/community/moderation").await;
+        assert!(queue.contains("Il messaggio da segnalare.") && queue.contains("Contiene dati di un minore") && (queue.contains("c&#x27;è un nome") || queue.contains("c'è un nome")), "{queue}");
+        let hidden = coordinator.post(app.url("/api/community/hide_post")).form(&[("post", post.as_str()), ("back", "https://evil.example/"), ("reason", "Contiene il nome del ragazzo")]).send().await.unwrap();
+        assert_eq!(location(&hidden), "/community", "back only to our own pages");
+        let (_, seen) = page(&app, &reader, &topic).await;
+        assert!(seen.contains("Messaggio nascosto dai moderatori") && !seen.contains("da segnalare"), "participants see where it was, not what it said");
+        let (_, moderated) = page(&app, &coordinator, &topic).await;
+        assert!(moderated.contains("da segnalare") && moderated.contains("Contiene il nome del ragazzo"), "moderators see both");
+        app.mail.wait_for("author@example.it", "Contiene il nome del ragazzo").await;
+        assert!(page(&app, &coordinator, "/community/moderation").await.1.contains("la coda è vuota"));
+
+        coordinator.post(app.url("/api/community/restore_post")).form(&[("post", post.as_str()), ("back", topic.as_str())]).send().await.unwrap();
+        assert!(page(&app, &reader, &topic).await.1.contains("da segnalare"), "restored");
+        for action in ["forum.post_hidden", "forum.post_restored"] {
+            assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_entry WHERE action = '{action}'")).await, 1, "{action}");
+        }
+    }
+
+    async fn trainers_moderate_the_trainers_room_and_dismissed_flags_leave_the_post(app: TestApp) {
+        let trainer = app.staff_account("trainer@example.it", &[(Role::Trainer, District::Brescia)]).await;
+        let topic = location(&open_topic(&app, &trainer, "formatori", "Materiali del modulo 3", "Un materiale discusso.").await);
+        let topic_id = topic.trim_start_matches("/community/t/").to_owned();
+        let post = post_id(&app, "materiale discusso").await;
+        let colleague = app.staff_account("colleague@example.it", &[(Role::Trainer, District::Milano)]).await;
+        colleague.post(app.url("/api/community/flag_post")).form(&[("post", post.as_str()), ("topic", topic_id.as_str()), ("reason", "spam"), ("note", "")]).send().await.unwrap();
+        let (status, queue) = page(&app, &trainer, "/community/moderation").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(queue.contains("materiale discusso"), "{queue}");
+        trainer.post(app.url("/api/community/dismiss_flags")).form(&[("post", post.as_str())]).send().await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_flag WHERE resolved_at IS NULL").await, 0);
+        assert!(page(&app, &colleague, &topic).await.1.contains("materiale discusso"), "still visible");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'forum.flags_dismissed'").await, 1);
     }
 }

@@ -2,6 +2,7 @@
 //! topic's posts, and the editor both use.
 
 pub mod category;
+pub mod moderation;
 pub mod topic;
 
 use leptos::prelude::*;
@@ -14,7 +15,11 @@ use crate::{
         form::{CheckboxField, TextArea},
         page::{LoadError, SignedIn},
     },
-    domain::{Identifying, community::Draft, rome_time},
+    domain::{
+        Identifying,
+        community::{CommunityIndex, Draft, FlagReason},
+        rome_time,
+    },
     i18n::{Texts, fill, use_texts},
     routes::paths,
 };
@@ -30,6 +35,16 @@ fn finding_text(t: &'static Texts, kind: Identifying) -> &'static str {
         Identifying::BirthDate => t.community_privacy_birth_date,
         Identifying::DocumentNumber => t.community_privacy_document_number,
         Identifying::StreetAddress => t.community_privacy_street_address,
+    }
+}
+
+/// How a flag's reason reads.
+fn flag_reason_text(t: &'static Texts, reason: FlagReason) -> &'static str {
+    match reason {
+        FlagReason::MinorData => t.community_flag_minor_data,
+        FlagReason::Offensive => t.community_flag_offensive,
+        FlagReason::Spam => t.community_flag_spam,
+        FlagReason::Other => t.community_flag_other,
     }
 }
 
@@ -73,7 +88,8 @@ pub fn Categories() -> impl IntoView {
             <Suspense fallback=move || view! { <p>{t.loading}</p> }>
                 {move || list.get().map(|result| match result {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(categories) => view! {
+                    Ok(CommunityIndex { categories, moderates }) => view! {
+                        {moderates.then(|| view! { <p><A href=paths::COMMUNITY_MODERATION attr:class="btn btn-outline-primary">{t.community_moderation_title}</A></p> })}
                         <ul class="category-list">
                             {categories.into_iter().map(|category| {
                                 let scope = match (category.district, category.restricted) {

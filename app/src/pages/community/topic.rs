@@ -2,16 +2,22 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
-use super::PostBody;
+use super::{PostBody, flag_reason_text};
 use crate::{
-    api::community::{load_topic::load_topic, reply::Reply},
+    api::community::{
+        flag_post::FlagPost, hide_post::HidePost, load_topic::load_topic, reply::Reply, restore_post::RestorePost,
+        set_topic_locked::SetTopicLocked,
+    },
     components::{
-        form::{PostForm, SubmitButton},
+        form::{PostForm, SelectField, SubmitButton, TextField},
         page::{LoadError, SignedIn},
         pagination::{Pagination, use_page_number},
     },
-    domain::{community::TopicPage, rome_time},
-    i18n::use_texts,
+    domain::{
+        community::{FlagReason, PostView, TopicPage},
+        rome_time,
+    },
+    i18n::{Texts, use_texts},
     routes::paths,
 };
 use leptos::server_fn::ServerFn as _;
@@ -35,11 +41,91 @@ pub fn Topic() -> impl IntoView {
     }
 }
 
+/// One post: its text (or, hidden, a note where it was), and what the
+/// reader may do with it: flag it, or as a moderator hide or restore it.
+#[component]
+fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back: String) -> impl IntoView {
+    let PostView { id, author, created_at, html, hidden, hidden_reason } = post;
+    let (form_instance, post_field, anchor) = (id.clone(), id.clone(), format!("post-{id}"));
+    let reasons = FlagReason::ALL.into_iter().map(|r| (r.code().to_owned(), flag_reason_text(t, r).to_owned())).collect::<Vec<_>>();
+    let body = if hidden && !moderator {
+        view! { <p class="post-hidden">{t.community_post_hidden}</p> }.into_any()
+    } else {
+        view! {
+            {hidden.then(|| view! { <p class="post-hidden">{t.community_post_hidden_for_moderators}" "{hidden_reason.unwrap_or_default()}</p> })}
+            <div class="post-body" inner_html=html></div>
+        }
+        .into_any()
+    };
+    let actions = if moderator {
+        if hidden {
+            view! {
+                <PostForm action=RestorePost::url() id="restore_post" instance=form_instance class="post-action">
+                    <input type="hidden" name="post" value=post_field/>
+                    <input type="hidden" name="back" value=back/>
+                    <SubmitButton label=t.community_restore class="btn btn-outline-primary btn-sm"/>
+                </PostForm>
+            }
+            .into_any()
+        } else {
+            view! {
+                <details class="post-action">
+                    <summary>{t.community_hide}</summary>
+                    <PostForm action=HidePost::url() id="hide_post" instance=form_instance>
+                        <input type="hidden" name="post" value=post_field/>
+                        <input type="hidden" name="back" value=back/>
+                        <TextField name="reason" label=t.community_hide_reason required=true/>
+                        <SubmitButton label=t.community_hide class="btn btn-outline-danger btn-sm"/>
+                    </PostForm>
+                </details>
+            }
+            .into_any()
+        }
+    } else {
+        view! {
+            <details class="post-action">
+                <summary>{t.community_flag}</summary>
+                <PostForm action=FlagPost::url() id="flag_post" instance=form_instance>
+                    <input type="hidden" name="post" value=post_field/>
+                    <input type="hidden" name="topic" value=topic/>
+                    <SelectField name="reason" label=t.community_flag_reason options=reasons required=true placeholder=t.field_choose/>
+                    <TextField name="note" label=t.community_flag_note/>
+                    <SubmitButton label=t.community_flag_submit class="btn btn-outline-primary btn-sm"/>
+                </PostForm>
+            </details>
+        }
+        .into_any()
+    };
+    view! {
+        <li id=anchor.clone() class:hidden-post=hidden>
+            <article>
+                <header class="post-meta">
+                    <strong>{author.unwrap_or_else(|| t.community_deleted_author.to_owned())}</strong>" · "
+                    <a href=format!("#{anchor}")>{rome_time(created_at)}</a>
+                </header>
+                {body}
+                {actions}
+            </article>
+        </li>
+    }
+}
+
 #[component]
 fn TopicView(page: TopicPage) -> impl IntoView {
     let t = use_texts();
-    let TopicPage { id, title, category_slug, category_name, locked, posts, page, pages, draft } = page;
+    let TopicPage { id, title, category_slug, category_name, locked, moderator, posts, page, pages, draft } = page;
     let link_id = id.clone();
+    let back = format!("{}?page={}", paths::community_topic(&id), page + 1);
+    let lock_topic = id.clone();
+    let lock_form = moderator.then(move || {
+        view! {
+            <PostForm action=SetTopicLocked::url() id="set_topic_locked" class="topic-tools">
+                <input type="hidden" name="topic" value=lock_topic/>
+                <input type="hidden" name="locked" value=if locked { "false" } else { "true" }/>
+                <SubmitButton label=if locked { t.community_reopen } else { t.community_lock } class="btn btn-outline-secondary btn-sm"/>
+            </PostForm>
+        }
+    });
     view! {
         <Title text=title.clone()/>
         <p class="breadcrumb">
@@ -47,18 +133,9 @@ fn TopicView(page: TopicPage) -> impl IntoView {
             <A href=paths::community_category(&category_slug)>{category_name}</A>
         </p>
         <h1>{title}</h1>
+        {lock_form}
         <ol class="posts">
-            {posts.into_iter().map(|post| view! {
-                <li id=format!("post-{}", post.id)>
-                    <article>
-                        <header class="post-meta">
-                            <strong>{post.author.unwrap_or_else(|| t.community_deleted_author.to_owned())}</strong>" · "
-                            <a href=format!("#post-{}", post.id)>{rome_time(post.created_at)}</a>
-                        </header>
-                        <div class="post-body" inner_html=post.html></div>
-                    </article>
-                </li>
-            }).collect_view()}
+            {posts.into_iter().map(|post| view! { <Post t post topic=id.clone() moderator back=back.clone()/> }).collect_view()}
         </ol>
         <Pagination page pages link=move |n| format!("{}?page={}", paths::community_topic(&link_id), n + 1)/>
         {if locked {

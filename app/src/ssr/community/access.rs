@@ -2,6 +2,9 @@
 //! home district there), the holders of its role if it is kept to one, and
 //! coordinators everywhere. Reading and writing go together: a member who
 //! can read a category can take part in it.
+//!
+//! Who moderates it: coordinators everywhere; in a category kept to a role
+//! (the trainers' room), the holders of that role too.
 
 use crate::{
     domain::{Role, SessionUser},
@@ -18,6 +21,10 @@ pub fn can_take_part(reader: &SessionUser, category: &forum_category::Model) -> 
         .is_none_or(|district| reader.home_district.code() == district || reader.grants.iter().any(|g| g.district.code() == district));
     let holds_role = category.role.as_deref().is_none_or(|role| reader.grants.iter().any(|g| g.role.code() == role));
     in_district && holds_role
+}
+
+pub fn can_moderate(reader: &SessionUser, category: &forum_category::Model) -> bool {
+    reader.has_role(Role::Coordinator) || (can_take_part(reader, category) && category.role.is_some())
 }
 
 #[cfg(test)]
@@ -64,5 +71,16 @@ mod tests {
         assert!(can_take_part(&trainer, &category(None, Some("trainer"))));
         let coordinator = reader(&[(Role::Coordinator, District::Milano)]);
         assert!(can_take_part(&coordinator, &category(Some("brescia"), Some("trainer"))));
+    }
+
+    #[test]
+    fn coordinators_moderate_everywhere_and_trainers_their_room() {
+        let coordinator = reader(&[(Role::Coordinator, District::Milano)]);
+        assert!(can_moderate(&coordinator, &category(Some("brescia"), None)));
+        let trainer = reader(&[(Role::Trainer, District::Brescia)]);
+        assert!(can_moderate(&trainer, &category(None, Some("trainer"))));
+        assert!(!can_moderate(&trainer, &category(None, None)));
+        let guardian = reader(&[(Role::Guardian, District::Milano)]);
+        assert!(!can_moderate(&guardian, &category(Some("milano"), None)));
     }
 }

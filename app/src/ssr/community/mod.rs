@@ -1,7 +1,9 @@
-//! Communities of practice: who reads and writes which category
-//! (`access`), the pages (`read`) and new topics and replies (`write`).
+//! Communities of practice: who reads, writes and moderates which category
+//! (`access`), the pages (`read`), new topics and replies (`write`), and
+//! flags and moderators' actions (`moderation`).
 
 pub mod access;
+pub mod moderation;
 pub mod read;
 pub mod write;
 

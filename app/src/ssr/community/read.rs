@@ -9,7 +9,10 @@ use sea_orm::{
     sea_query::{Expr, Func},
 };
 
-use super::{POSTS_PER_PAGE, TOPICS_PER_PAGE, access::can_take_part};
+use super::{
+    POSTS_PER_PAGE, TOPICS_PER_PAGE,
+    access::{can_moderate, can_take_part},
+};
 use crate::{
     domain::{
         District, PrivacyFinding, SessionUser,
@@ -89,7 +92,7 @@ pub async fn categories(state: &AppState, reader: &SessionUser) -> ServiceResult
 }
 
 /// The names of the accounts `ids`; a deleted account has none.
-async fn names(db: &impl ConnectionTrait, ids: impl Iterator<Item = Option<Uuid>>) -> ServiceResult<HashMap<Uuid, String>> {
+pub(super) async fn names(db: &impl ConnectionTrait, ids: impl Iterator<Item = Option<Uuid>>) -> ServiceResult<HashMap<Uuid, String>> {
     let mut ids: Vec<Uuid> = ids.flatten().collect();
     ids.sort_unstable();
     ids.dedup();
@@ -164,22 +167,28 @@ pub async fn category_page(state: &AppState, reader: &SessionUser, slug: &str, p
     })
 }
 
-/// A topic's visible posts, oldest first.
+/// A topic's posts in order. A hidden post keeps its place; its text and
+/// the reason go to moderators only.
 pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: u64) -> ServiceResult<TopicPage> {
     let (topic, category) = topic_for(&state.db, reader, id).await?;
-    let matching =
-        forum_post::Entity::find().filter(forum_post::Column::TopicId.eq(topic.id)).filter(forum_post::Column::Status.eq("visible"));
+    let moderator = can_moderate(reader, &category);
+    let matching = forum_post::Entity::find().filter(forum_post::Column::TopicId.eq(topic.id));
     let found =
         db::fetch_page(&state.db, matching, |select| select.order_by_asc(forum_post::Column::Position), page, POSTS_PER_PAGE).await?;
     let authors = names(&state.db, found.rows.iter().map(|p| p.author_id)).await?;
     let posts = found
         .rows
         .into_iter()
-        .map(|post| PostView {
-            id: post.id.to_string(),
-            author: post.author_id.and_then(|id| authors.get(&id).cloned()),
-            created_at: post.created_at,
-            html: post.body_html,
+        .map(|post| {
+            let hidden = post.status == "hidden";
+            PostView {
+                id: post.id.to_string(),
+                author: post.author_id.and_then(|id| authors.get(&id).cloned()),
+                created_at: post.created_at,
+                html: if hidden && !moderator { String::new() } else { post.body_html },
+                hidden,
+                hidden_reason: if moderator { post.hidden_reason } else { None },
+            }
         })
         .collect();
     Ok(TopicPage {
@@ -188,6 +197,7 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
         category_slug: category.slug.clone(),
         category_name: summary(&category, reader.locale, 0, None).name,
         locked: topic.locked,
+        moderator,
         posts,
         page: found.page,
         pages: found.pages,

@@ -7,7 +7,7 @@
 use sea_orm::{
     ActiveModelTrait as _,
     ActiveValue::Set,
-    ColumnTrait as _, ConnectionTrait, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, TransactionTrait as _,
+    ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, TransactionTrait as _,
     prelude::Uuid,
     sea_query::{Expr, ExprTrait as _, OnConflict},
 };
@@ -100,6 +100,7 @@ async fn insert_post(db: &impl ConnectionTrait, topic: Uuid, position: i32, auth
         status: Set("visible".to_owned()),
         created_at: Set(now),
         edited_at: Set(None),
+        hidden_reason: Set(None),
     }
     .insert(db)
     .await?;
@@ -167,12 +168,8 @@ pub async fn reply(
     let position = forum_topic::Entity::find_by_id(topic.id).one(&txn).await?.map_or(1, |t| t.post_count);
     let post = insert_post(&txn, topic.id, position, author, submission.body.trim(), now).await?;
     post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
-    let earlier_visible = forum_post::Entity::find()
-        .filter(forum_post::Column::TopicId.eq(topic.id))
-        .filter(forum_post::Column::Status.eq("visible"))
-        .filter(forum_post::Column::Position.lt(position))
-        .count(&txn)
-        .await?;
     txn.commit().await?;
-    Ok(Saved { topic: topic.id, page: earlier_visible / POSTS_PER_PAGE, post })
+    // Every post keeps its place on the page, hidden ones too.
+    let page = u64::try_from(position.saturating_sub(1)).unwrap_or(0) / POSTS_PER_PAGE;
+    Ok(Saved { topic: topic.id, page, post })
 }

@@ -16,6 +16,8 @@ pub struct Model {
     pub status: String,
     pub created_at: i64,
     pub edited_at: Option<i64>,
+    /// Why a moderator hid it; shown to moderators only.
+    pub hidden_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

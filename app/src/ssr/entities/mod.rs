@@ -4,6 +4,7 @@
 pub mod audit_entry;
 pub mod email_token;
 pub mod forum_category;
+pub mod forum_flag;
 pub mod forum_post;
 pub mod forum_topic;
 pub mod job_lease;

@@ -47,6 +47,13 @@ pub enum MailKind {
         name: String,
         reset_link: String,
     },
+    /// To a post's author when a moderator hid it.
+    PostHidden {
+        name: String,
+        topic: String,
+        reason: String,
+        link: String,
+    },
     /// To an account's address when sign-ins with it keep failing.
     SignInsFailing {
         name: String,
@@ -121,6 +128,12 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
             greeting_name: Some(name),
             paragraphs: vec![t.mail_second_factor_removed_body.to_owned()],
             action: Some((t.mail_password_changed_action, reset_link)),
+        },
+        MailKind::PostHidden { name, topic, reason, link } => MailParts {
+            subject: t.mail_post_hidden_subject,
+            greeting_name: Some(name),
+            paragraphs: vec![fill(t.mail_post_hidden_body, &[("topic", topic)]), fill(t.mail_post_hidden_reason, &[("reason", reason)])],
+            action: Some((t.mail_post_hidden_action, link)),
         },
         MailKind::SignInsFailing { name, reset_link } => MailParts {
             subject: t.mail_sign_ins_failing_subject,

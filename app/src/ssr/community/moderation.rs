@@ -1,0 +1,242 @@
+//! Moderation: members flag posts, moderators work the queue of flagged
+//! posts in the categories they moderate, hide a post with a reason (its
+//! author is told by mail), restore it, dismiss flags, close and reopen a
+//! topic. Every moderator's action goes to the audit log.
+
+use std::collections::BTreeMap;
+
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, QueryOrder as _, TransactionTrait as _,
+    prelude::Uuid, sea_query::Expr,
+};
+
+use super::{
+    access::can_moderate,
+    read::{names, reader_id, topic_for},
+};
+use crate::{
+    domain::{
+        District, Problem, SessionUser,
+        community::{FlagReason, FlaggedPost},
+    },
+    i18n::Locale,
+    routes::paths,
+    ssr::{
+        audit::{self, AuditRecord},
+        clock,
+        entities::{forum_category, forum_flag, forum_post, forum_topic, user},
+        error::{ServiceError, ServiceResult, Validation},
+        mail::{self, MailKind},
+        state::AppState,
+    },
+};
+
+pub const REASON_MAX_CHARS: usize = 500;
+
+/// A post, its topic and its category, if the reader may take part there.
+async fn post_for(
+    db: &impl ConnectionTrait,
+    reader: &SessionUser,
+    id: &str,
+) -> ServiceResult<(forum_post::Model, forum_topic::Model, forum_category::Model)> {
+    let id = Uuid::parse_str(id).map_err(|_| ServiceError::NotFound)?;
+    let post = forum_post::Entity::find_by_id(id).one(db).await?.ok_or(ServiceError::NotFound)?;
+    let (topic, category) = topic_for(db, reader, &post.topic_id.to_string()).await?;
+    Ok((post, topic, category))
+}
+
+fn district_of(category: &forum_category::Model) -> Option<District> {
+    category.district.as_deref().and_then(District::from_code)
+}
+
+async fn audit_moderation(
+    db: &impl ConnectionTrait,
+    moderator: &SessionUser,
+    action: &'static str,
+    subject_kind: &'static str,
+    subject: Uuid,
+    detail: String,
+    category: &forum_category::Model,
+) -> ServiceResult<()> {
+    let entry = AuditRecord {
+        actor: Some(reader_id(moderator)?),
+        action,
+        subject_kind,
+        subject_id: subject.to_string(),
+        detail,
+        district: district_of(category),
+    };
+    audit::record(db, entry).await
+}
+
+/// Flags a post the reader can see; flagging it again changes nothing.
+pub async fn flag(state: &AppState, reader: &SessionUser, post_id: &str, reason: &str, note: &str) -> ServiceResult<()> {
+    let mut validation = Validation::default();
+    let reason = validation.check("reason", FlagReason::from_code(reason).ok_or(Problem::ChoiceInvalid));
+    if note.chars().count() > REASON_MAX_CHARS {
+        validation.add("note", Problem::NoteTooLong);
+    }
+    validation.finish()?;
+    let Some(reason) = reason else { return Err(ServiceError::Internal("validated reason missing".into())) };
+    let (post, _, _) = post_for(&state.db, reader, post_id).await?;
+    let row = forum_flag::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        post_id: Set(post.id),
+        reporter_id: Set(reader_id(reader)?),
+        reason: Set(reason.code().to_owned()),
+        note: Set(note.trim().to_owned()),
+        created_at: Set(clock::now()),
+        resolved_at: Set(None),
+    };
+    forum_flag::Entity::insert(row)
+        .on_conflict_do_nothing_on([forum_flag::Column::PostId, forum_flag::Column::ReporterId])
+        .exec(&state.db)
+        .await?;
+    Ok(())
+}
+
+/// Whether the reader moderates any category at all: who may open the queue.
+pub async fn moderates_anything(state: &AppState, reader: &SessionUser) -> ServiceResult<bool> {
+    let categories = forum_category::Entity::find().all(&state.db).await?;
+    Ok(categories.iter().any(|category| can_moderate(reader, category)))
+}
+
+/// The flagged posts of the categories the reader moderates, oldest flag first.
+pub async fn queue(state: &AppState, reader: &SessionUser) -> ServiceResult<Vec<FlaggedPost>> {
+    if !moderates_anything(state, reader).await? {
+        return Err(ServiceError::Forbidden);
+    }
+    let categories: BTreeMap<String, forum_category::Model> = forum_category::Entity::find()
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .filter(|c| can_moderate(reader, c))
+        .map(|c| (c.slug.clone(), c))
+        .collect();
+    let open = forum_flag::Entity::find()
+        .filter(forum_flag::Column::ResolvedAt.is_null())
+        .order_by_asc(forum_flag::Column::CreatedAt)
+        .all(&state.db)
+        .await?;
+    let mut flagged: Vec<FlaggedPost> = Vec::new();
+    for flag in open {
+        if let Some(entry) = flagged.iter_mut().find(|f| f.post_id == flag.post_id.to_string()) {
+            entry.flags.push((FlagReason::from_code(&flag.reason).unwrap_or(FlagReason::Other), flag.note));
+            continue;
+        }
+        let Some(post) = forum_post::Entity::find_by_id(flag.post_id).one(&state.db).await? else { continue };
+        let Some(topic) = forum_topic::Entity::find_by_id(post.topic_id).one(&state.db).await? else { continue };
+        let Some(category) = categories.get(&topic.category_slug) else { continue };
+        let author = names(&state.db, std::iter::once(post.author_id)).await?.into_values().next();
+        flagged.push(FlaggedPost {
+            post_id: post.id.to_string(),
+            topic_id: topic.id.to_string(),
+            topic_title: topic.title,
+            category_name: match reader.locale {
+                Locale::It => category.name_it.clone(),
+                Locale::En => category.name_en.clone(),
+            },
+            author,
+            html: post.body_html,
+            flags: vec![(FlagReason::from_code(&flag.reason).unwrap_or(FlagReason::Other), flag.note)],
+        });
+    }
+    Ok(flagged)
+}
+
+async fn resolve_flags(db: &impl ConnectionTrait, post: Uuid) -> ServiceResult<()> {
+    forum_flag::Entity::update_many()
+        .col_expr(forum_flag::Column::ResolvedAt, Expr::value(clock::now()))
+        .filter(forum_flag::Column::PostId.eq(post))
+        .filter(forum_flag::Column::ResolvedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+async fn moderated_post(
+    state: &AppState,
+    moderator: &SessionUser,
+    post_id: &str,
+) -> ServiceResult<(forum_post::Model, forum_topic::Model, forum_category::Model)> {
+    let found = post_for(&state.db, moderator, post_id).await?;
+    if can_moderate(moderator, &found.2) { Ok(found) } else { Err(ServiceError::Forbidden) }
+}
+
+/// Hides a post with a reason its author is told by mail; its flags are resolved.
+pub async fn hide(state: &AppState, moderator: &SessionUser, post_id: &str, reason: &str) -> ServiceResult<()> {
+    let reason = reason.trim();
+    let (post, topic, category) = moderated_post(state, moderator, post_id).await?;
+    if reason.is_empty() {
+        return Err(ServiceError::field("reason", Problem::Required));
+    }
+    if reason.chars().count() > REASON_MAX_CHARS {
+        return Err(ServiceError::field("reason", Problem::NoteTooLong));
+    }
+    let txn = state.db.begin().await?;
+    forum_post::Entity::update_many()
+        .col_expr(forum_post::Column::Status, Expr::value("hidden"))
+        .col_expr(forum_post::Column::HiddenReason, Expr::value(reason))
+        .filter(forum_post::Column::Id.eq(post.id))
+        .exec(&txn)
+        .await?;
+    resolve_flags(&txn, post.id).await?;
+    audit_moderation(&txn, moderator, "forum.post_hidden", "post", post.id, reason.to_owned(), &category).await?;
+    if let Some(author) = match post.author_id {
+        Some(id) => user::Entity::find_by_id(id).one(&txn).await?,
+        None => None,
+    } {
+        let kind = MailKind::PostHidden {
+            name: author.name.clone(),
+            topic: topic.title.clone(),
+            reason: reason.to_owned(),
+            link: state.settings.link(&paths::community_topic(&topic.id.to_string())),
+        };
+        mail::enqueue(&txn, &author.email, Locale::from_code(&author.locale).unwrap_or_default(), &kind).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Shows a hidden post again.
+pub async fn restore(state: &AppState, moderator: &SessionUser, post_id: &str) -> ServiceResult<()> {
+    let (post, _, category) = moderated_post(state, moderator, post_id).await?;
+    let txn = state.db.begin().await?;
+    forum_post::Entity::update_many()
+        .col_expr(forum_post::Column::Status, Expr::value("visible"))
+        .col_expr(forum_post::Column::HiddenReason, Expr::value(Option::<String>::None))
+        .filter(forum_post::Column::Id.eq(post.id))
+        .exec(&txn)
+        .await?;
+    audit_moderation(&txn, moderator, "forum.post_restored", "post", post.id, String::new(), &category).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Leaves a flagged post as it is and takes it off the queue.
+pub async fn dismiss_flags(state: &AppState, moderator: &SessionUser, post_id: &str) -> ServiceResult<()> {
+    let (post, _, category) = moderated_post(state, moderator, post_id).await?;
+    let txn = state.db.begin().await?;
+    resolve_flags(&txn, post.id).await?;
+    audit_moderation(&txn, moderator, "forum.flags_dismissed", "post", post.id, String::new(), &category).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Closes a topic to replies, or opens it again.
+pub async fn set_locked(state: &AppState, moderator: &SessionUser, topic_id: &str, locked: bool) -> ServiceResult<()> {
+    let (topic, category) = topic_for(&state.db, moderator, topic_id).await?;
+    if !can_moderate(moderator, &category) {
+        return Err(ServiceError::Forbidden);
+    }
+    let txn = state.db.begin().await?;
+    forum_topic::Entity::update_many()
+        .col_expr(forum_topic::Column::Locked, Expr::value(locked))
+        .filter(forum_topic::Column::Id.eq(topic.id))
+        .exec(&txn)
+        .await?;
+    let action = if locked { "forum.topic_locked" } else { "forum.topic_unlocked" };
+    audit_moderation(&txn, moderator, action, "topic", topic.id, topic.title.clone(), &category).await?;
+    txn.commit().await?;
+    Ok(())
+}
