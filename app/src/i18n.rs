@@ -115,6 +115,7 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::PrivacyCheck => t.problem_privacy_check,
         Problem::TopicLocked => t.problem_topic_locked,
         Problem::NoteTooLong => t.problem_note_too_long,
+        Problem::EditWindowOver => t.problem_edit_window_over,
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
         Problem::LastCoordinator => t.problem_last_coordinator,
         Problem::NotFailed => t.problem_not_failed,
@@ -152,6 +153,8 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::FlagsDismissed => t.notice_flags_dismissed,
         Notice::TopicLocked => t.notice_topic_locked,
         Notice::TopicReopened => t.notice_topic_reopened,
+        Notice::PostEdited => t.notice_post_edited,
+        Notice::PostDeleted => t.notice_post_deleted,
     }
 }
 
@@ -186,6 +189,7 @@ pub fn audit_action_text(t: &Texts, code: &str) -> String {
         "forum.flags_dismissed" => t.audit_forum_flags_dismissed.to_owned(),
         "forum.topic_locked" => t.audit_forum_topic_locked.to_owned(),
         "forum.topic_unlocked" => t.audit_forum_topic_unlocked.to_owned(),
+        "forum.post_edited" => t.audit_forum_post_edited.to_owned(),
         "user.viewed" => t.audit_user_viewed.to_owned(),
         other => other.to_owned(),
     }

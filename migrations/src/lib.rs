@@ -20,6 +20,7 @@ mod m20261203_000010_throttles_and_devices;
 mod m20261203_000011_second_factor;
 mod m20261203_000012_community;
 mod m20261203_000013_forum_moderation;
+mod m20261203_000014_post_revisions;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000011_second_factor::Migration),
             Box::new(m20261203_000012_community::Migration),
             Box::new(m20261203_000013_forum_moderation::Migration),
+            Box::new(m20261203_000014_post_revisions::Migration),
         ]
     }
 }

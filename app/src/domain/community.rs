@@ -19,6 +19,18 @@ pub struct CategorySummary {
     pub last_post_at: Option<i64>,
 }
 
+/// Whether a post is shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PostState {
+    Visible,
+    /// Hidden by a moderator; the reason goes to moderators only.
+    Hidden {
+        reason: Option<String>,
+    },
+    /// Deleted by its author: only its place is left.
+    Deleted,
+}
+
 /// The community's entry page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommunityIndex {
@@ -66,8 +78,15 @@ pub struct PostView {
     pub author: Option<String>,
     pub created_at: i64,
     pub html: String,
-    pub hidden: bool,
-    pub hidden_reason: Option<String>,
+    pub state: PostState,
+    pub edited: bool,
+    /// What the reader's edit form starts from, when they may edit it:
+    /// their unsent edit, or the post's Markdown.
+    pub edit: Option<Draft>,
+    /// Whether the reader wrote it (and so may delete it).
+    pub own: bool,
+    /// Earlier versions (when replaced, the text), for moderators only.
+    pub revisions: Vec<(i64, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

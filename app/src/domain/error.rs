@@ -31,6 +31,7 @@ pub enum Problem {
     PrivacyCheck,
     TopicLocked,
     NoteTooLong,
+    EditWindowOver,
     SecondFactorMandatory,
     ConfirmationMissing,
     LastCoordinator,

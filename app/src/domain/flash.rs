@@ -39,6 +39,8 @@ pub enum Notice {
     FlagsDismissed,
     TopicLocked,
     TopicReopened,
+    PostEdited,
+    PostDeleted,
 }
 
 /// A form sent back with problems: which form, what was wrong, what to refill.

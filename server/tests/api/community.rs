@@ -61,7 +61,9 @@ on_both_engines! {
         let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
         let body = "<script>alert('x1')</script> [apri](javascript:alert('x2')) <img src=x onerror=\"alert('x3')\">";
         let topic = location(&open_topic(&app, &guardian, "salute", "Prova di sicurezza", body).await);
-        let (_, shown) = page(&app, &guardian, &topic).await;
+        // Another member: the author's own page also has the text, inert, in the edit form.
+        let reader = app.staff_account("reader@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let (_, shown) = page(&app, &reader, &topic).await;
         for active in ["alert('x1')", "href=\"javascript:", "onerror"] {
             assert!(!shown.contains(active), "{active} reached the page");
         }
@@ -192,5 +194,54 @@ on_both_engines! {
         assert_eq!(app.count("SELECT COUNT(*) FROM forum_flag WHERE resolved_at IS NULL").await, 0);
         assert!(page(&app, &colleague, &topic).await.1.contains("materiale discusso"), "still visible");
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'forum.flags_dismissed'").await, 1);
+    }
+}
+
+on_both_engines! {
+    async fn authors_edit_within_a_day_and_moderators_read_the_earlier_text(app: TestApp) {
+        let author = app.staff_account("author@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let topic = location(&open_topic(&app, &author, "salute", "Il medico di base", "Prima versione del testo.").await);
+        let post = post_id(&app, "Prima versione").await;
+        let edit = |client: &Client, body: &str| {
+            let fields = [("post", post.clone()), ("back", topic.clone()), ("body", body.to_owned())];
+            client.post(app.url("/api/community/edit_post")).form(&fields).send()
+        };
+        edit(&author, "Seconda versione, più chiara.").await.unwrap();
+        let reader = app.staff_account("reader@example.it", &[(Role::Operator, District::Brescia)]).await;
+        let (_, seen) = page(&app, &reader, &topic).await;
+        assert!(seen.contains("Seconda versione") && seen.contains("modificato") && !seen.contains("Prima versione"), "{seen}");
+        let coordinator = app.coordinator().await;
+        let (_, moderated) = page(&app, &coordinator, &topic).await;
+        assert!(moderated.contains("Versioni precedenti: 1") && moderated.contains("Prima versione del testo."), "moderators read the history");
+
+        edit(&reader, "Non è mio.").await.unwrap();
+        edit(&author, "Ahmed, 16 anni, dal medico.").await.unwrap();
+        assert!(page(&app, &author, &topic).await.1.contains("Prima di pubblicare"), "an edit meets the privacy guard too");
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_post WHERE body_markdown LIKE 'Seconda%'").await, 1, "neither changed it");
+
+        {
+            use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _, sea_query::Expr};
+            use tutela_app::ssr::entities::forum_post;
+            let old = tutela_app::ssr::clock::now() - 2 * tutela_app::ssr::clock::DAY;
+            forum_post::Entity::update_many().col_expr(forum_post::Column::CreatedAt, Expr::value(old)).filter(forum_post::Column::Id.eq(post.parse::<uuid::Uuid>().unwrap())).exec(&app.db).await.unwrap();
+        }
+        edit(&author, "Terza versione, troppo tardi.").await.unwrap();
+        assert!(page(&app, &author, &topic).await.1.contains("Sono passate più di 24 ore"));
+        edit(&coordinator, "Versione del moderatore.").await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_post WHERE body_markdown = 'Versione del moderatore.'").await, 1, "moderators edit at any time");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'forum.post_edited'").await, 1);
+    }
+
+    async fn an_author_deletes_their_post_and_only_its_place_stays(app: TestApp) {
+        let author = app.staff_account("author@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let topic = location(&open_topic(&app, &author, "benessere", "Una serata difficile", "Un testo da ritirare.").await);
+        let post = post_id(&app, "da ritirare").await;
+        let other = app.staff_account("other@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let refused = other.post(app.url("/api/community/delete_post")).header("accept", "application/json").form(&[("post", post.as_str()), ("back", topic.as_str())]).send().await.unwrap();
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN, "only its author");
+        author.post(app.url("/api/community/delete_post")).form(&[("post", post.as_str()), ("back", topic.as_str())]).send().await.unwrap();
+        let (_, seen) = page(&app, &other, &topic).await;
+        assert!(seen.contains("Messaggio eliminato dall") && !seen.contains("da ritirare"));
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_post WHERE body_markdown LIKE '%ritirare%' OR body_html LIKE '%ritirare%'").await, 0, "the text is gone");
     }
 }

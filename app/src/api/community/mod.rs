@@ -3,7 +3,9 @@
 
 pub mod categories;
 pub mod create_topic;
+pub mod delete_post;
 pub mod dismiss_flags;
+pub mod edit_post;
 pub mod flag_post;
 pub mod hide_post;
 pub mod load_category;

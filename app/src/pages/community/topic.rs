@@ -5,8 +5,8 @@ use leptos_router::{components::A, hooks::use_params_map};
 use super::{PostBody, flag_reason_text};
 use crate::{
     api::community::{
-        flag_post::FlagPost, hide_post::HidePost, load_topic::load_topic, reply::Reply, restore_post::RestorePost,
-        set_topic_locked::SetTopicLocked,
+        delete_post::DeletePost, edit_post::EditPost, flag_post::FlagPost, hide_post::HidePost, load_topic::load_topic, reply::Reply,
+        restore_post::RestorePost, set_topic_locked::SetTopicLocked,
     },
     components::{
         form::{PostForm, SelectField, SubmitButton, TextField},
@@ -14,10 +14,10 @@ use crate::{
         pagination::{Pagination, use_page_number},
     },
     domain::{
-        community::{FlagReason, PostView, TopicPage},
+        community::{FlagReason, PostState, PostView, TopicPage},
         rome_time,
     },
-    i18n::{Texts, use_texts},
+    i18n::{Texts, fill, use_texts},
     routes::paths,
 };
 use leptos::server_fn::ServerFn as _;
@@ -45,8 +45,60 @@ pub fn Topic() -> impl IntoView {
 /// reader may do with it: flag it, or as a moderator hide or restore it.
 #[component]
 fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back: String) -> impl IntoView {
-    let PostView { id, author, created_at, html, hidden, hidden_reason } = post;
+    let PostView { id, author, created_at, html, state, edited, edit, own, revisions } = post;
+    let (hidden, hidden_reason) = match &state {
+        PostState::Hidden { reason } => (true, reason.clone()),
+        PostState::Visible | PostState::Deleted => (false, None),
+    };
     let (form_instance, post_field, anchor) = (id.clone(), id.clone(), format!("post-{id}"));
+    if state == PostState::Deleted {
+        return view! {
+            <li id=anchor>
+                <p class="post-hidden">{t.community_post_deleted}</p>
+            </li>
+        }
+        .into_any();
+    }
+    let (edit_instance, edit_field, edit_back) = (id.clone(), id.clone(), back.clone());
+    let edit_form = edit.map(|draft| {
+        // Open again after a refused edit, so its problems show.
+        let open = !draft.findings.is_empty() || draft.body.is_empty();
+        view! {
+            <details class="post-action" open=open>
+                <summary>{t.community_edit}</summary>
+                <PostForm action=EditPost::url() id="edit_post" instance=edit_instance>
+                    <input type="hidden" name="post" value=edit_field/>
+                    <input type="hidden" name="back" value=edit_back/>
+                    <PostBody t draft=Some(draft)/>
+                    <SubmitButton label=t.community_edit_submit class="btn btn-outline-primary btn-sm"/>
+                </PostForm>
+            </details>
+        }
+    });
+    let (delete_instance, delete_field, delete_back) = (id.clone(), id.clone(), back.clone());
+    let delete_form = own.then(|| {
+        view! {
+            <details class="post-action">
+                <summary>{t.community_delete}</summary>
+                <p>{t.community_delete_lead}</p>
+                <PostForm action=DeletePost::url() id="delete_post" instance=delete_instance>
+                    <input type="hidden" name="post" value=delete_field/>
+                    <input type="hidden" name="back" value=delete_back/>
+                    <SubmitButton label=t.community_delete_submit class="btn btn-outline-danger btn-sm"/>
+                </PostForm>
+            </details>
+        }
+    });
+    let history = (!revisions.is_empty()).then(|| {
+        view! {
+            <details class="post-action">
+                <summary>{fill(t.community_revisions, &[("count", &revisions.len().to_string())])}</summary>
+                <ol class="revisions">
+                    {revisions.into_iter().map(|(at, text)| view! { <li><small>{rome_time(at)}</small><pre>{text}</pre></li> }).collect_view()}
+                </ol>
+            </details>
+        }
+    });
     let reasons = FlagReason::ALL.into_iter().map(|r| (r.code().to_owned(), flag_reason_text(t, r).to_owned())).collect::<Vec<_>>();
     let body = if hidden && !moderator {
         view! { <p class="post-hidden">{t.community_post_hidden}</p> }.into_any()
@@ -102,12 +154,17 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
                 <header class="post-meta">
                     <strong>{author.unwrap_or_else(|| t.community_deleted_author.to_owned())}</strong>" · "
                     <a href=format!("#{anchor}")>{rome_time(created_at)}</a>
+                    {edited.then(|| view! { " · " {t.community_edited} })}
                 </header>
                 {body}
+                {edit_form}
+                {delete_form}
+                {history}
                 {actions}
             </article>
         </li>
     }
+    .into_any()
 }
 
 #[component]

@@ -12,16 +12,17 @@ use sea_orm::{
 use super::{
     POSTS_PER_PAGE, TOPICS_PER_PAGE,
     access::{can_moderate, can_take_part},
+    may_edit, post_target,
 };
 use crate::{
     domain::{
         District, PrivacyFinding, SessionUser,
-        community::{CategoryPage, CategorySummary, Draft, PostView, TopicPage, TopicRow},
+        community::{CategoryPage, CategorySummary, Draft, PostState, PostView, TopicPage, TopicRow},
     },
     i18n::Locale,
     ssr::{
-        db,
-        entities::{forum_category, forum_post, forum_topic, post_draft, user},
+        clock, db,
+        entities::{forum_category, forum_post, forum_post_revision, forum_topic, post_draft, user},
         error::{ServiceError, ServiceResult},
         privacy_guard,
         state::AppState,
@@ -176,21 +177,50 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
     let found =
         db::fetch_page(&state.db, matching, |select| select.order_by_asc(forum_post::Column::Position), page, POSTS_PER_PAGE).await?;
     let authors = names(&state.db, found.rows.iter().map(|p| p.author_id)).await?;
-    let posts = found
-        .rows
-        .into_iter()
-        .map(|post| {
-            let hidden = post.status == "hidden";
-            PostView {
-                id: post.id.to_string(),
-                author: post.author_id.and_then(|id| authors.get(&id).cloned()),
-                created_at: post.created_at,
-                html: if hidden && !moderator { String::new() } else { post.body_html },
-                hidden,
-                hidden_reason: if moderator { post.hidden_reason } else { None },
-            }
-        })
-        .collect();
+    let me = reader_id(reader)?;
+    let now = clock::now();
+    let mut revisions: HashMap<Uuid, Vec<(i64, String)>> = HashMap::new();
+    if moderator && !found.rows.is_empty() {
+        let rows = forum_post_revision::Entity::find()
+            .filter(forum_post_revision::Column::PostId.is_in(found.rows.iter().map(|p| p.id)))
+            .order_by_asc(forum_post_revision::Column::ReplacedAt)
+            .all(&state.db)
+            .await?;
+        for row in rows {
+            revisions.entry(row.post_id).or_default().push((row.replaced_at, row.body_markdown));
+        }
+    }
+    let mut posts = Vec::with_capacity(found.rows.len());
+    for post in found.rows {
+        let hidden = post.status == "hidden";
+        let deleted = post.status == "deleted";
+        let edit = if may_edit(me, moderator, &post, now) {
+            Some(
+                draft(&state.db, me, &post_target(post.id))
+                    .await?
+                    .unwrap_or_else(|| Draft { body: post.body_markdown.clone(), ..Draft::default() }),
+            )
+        } else {
+            None
+        };
+        posts.push(PostView {
+            id: post.id.to_string(),
+            author: post.author_id.and_then(|id| authors.get(&id).cloned()),
+            created_at: post.created_at,
+            html: if deleted || (hidden && !moderator) { String::new() } else { post.body_html },
+            state: if deleted {
+                PostState::Deleted
+            } else if hidden {
+                PostState::Hidden { reason: if moderator { post.hidden_reason } else { None } }
+            } else {
+                PostState::Visible
+            },
+            edited: post.edited_at.is_some(),
+            edit,
+            own: post.author_id == Some(me),
+            revisions: revisions.remove(&post.id).unwrap_or_default(),
+        });
+    }
     Ok(TopicPage {
         id: topic.id.to_string(),
         title: topic.title,

@@ -14,13 +14,16 @@ use sea_orm::{
 
 use super::{
     POSTS_PER_PAGE,
+    access::can_moderate,
+    may_edit, post_target,
     read::{category_for, category_target, reader_id, topic_for, topic_target},
 };
 use crate::{
-    domain::{Problem, SessionUser},
+    domain::{District, Problem, SessionUser},
     ssr::{
+        audit::{self, AuditRecord},
         clock,
-        entities::{forum_post, forum_topic, post_draft},
+        entities::{forum_flag, forum_post, forum_post_revision, forum_topic, post_draft},
         error::{ServiceError, ServiceResult, Validation},
         privacy_guard, user_markdown,
     },
@@ -172,4 +175,84 @@ pub async fn reply(
     // Every post keeps its place on the page, hidden ones too.
     let page = u64::try_from(position.saturating_sub(1)).unwrap_or(0) / POSTS_PER_PAGE;
     Ok(Saved { topic: topic.id, page, post })
+}
+
+/// A post and its topic's category, if the reader may take part there.
+async fn post_in_reach(
+    state: &crate::ssr::state::AppState,
+    reader: &SessionUser,
+    id: &str,
+) -> ServiceResult<(forum_post::Model, crate::ssr::entities::forum_category::Model)> {
+    let id = Uuid::parse_str(id).map_err(|_| ServiceError::NotFound)?;
+    let post = forum_post::Entity::find_by_id(id).one(&state.db).await?.ok_or(ServiceError::NotFound)?;
+    let (_, category) = topic_for(&state.db, reader, &post.topic_id.to_string()).await?;
+    Ok((post, category))
+}
+
+/// Replaces a post's text, keeping the old one for moderators: its author
+/// within the edit window, or a moderator at any time. Checked like a new
+/// post, privacy guard included; a refused edit waits as a draft.
+pub async fn edit(state: &crate::ssr::state::AppState, reader: &SessionUser, id: &str, submission: &Submission<'_>) -> ServiceResult<Uuid> {
+    let (post, category) = post_in_reach(state, reader, id).await?;
+    let editor = reader_id(reader)?;
+    let moderator = can_moderate(reader, &category);
+    if !may_edit(editor, moderator, &post, clock::now()) {
+        return Err(if post.author_id == Some(editor) { ServiceError::Refused(Problem::EditWindowOver) } else { ServiceError::Forbidden });
+    }
+    let target = post_target(post.id);
+    check(&state.db, editor, &target, submission, false).await?;
+    let now = clock::now();
+    let body = submission.body.trim();
+    let txn = state.db.begin().await?;
+    forum_post_revision::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        post_id: Set(post.id),
+        body_markdown: Set(post.body_markdown.clone()),
+        replaced_at: Set(now),
+        editor_id: Set(Some(editor)),
+    }
+    .insert(&txn)
+    .await?;
+    forum_post::Entity::update_many()
+        .col_expr(forum_post::Column::BodyMarkdown, Expr::value(body))
+        .col_expr(forum_post::Column::BodyHtml, Expr::value(user_markdown::render(body)))
+        .col_expr(forum_post::Column::EditedAt, Expr::value(now))
+        .filter(forum_post::Column::Id.eq(post.id))
+        .exec(&txn)
+        .await?;
+    post_draft::Entity::delete_by_id((editor, target)).exec(&txn).await?;
+    if post.author_id != Some(editor) {
+        let entry = AuditRecord {
+            actor: Some(editor),
+            action: "forum.post_edited",
+            subject_kind: "post",
+            subject_id: post.id.to_string(),
+            detail: String::new(),
+            district: category.district.as_deref().and_then(District::from_code),
+        };
+        audit::record(&txn, entry).await?;
+    }
+    txn.commit().await?;
+    Ok(post.topic_id)
+}
+
+/// Its author deletes a post: its text and earlier versions go, its place
+/// in the topic stays, marked as removed.
+pub async fn delete_own(state: &crate::ssr::state::AppState, reader: &SessionUser, id: &str) -> ServiceResult<Uuid> {
+    let (post, _) = post_in_reach(state, reader, id).await?;
+    if post.author_id != Some(reader_id(reader)?) {
+        return Err(ServiceError::Forbidden);
+    }
+    let txn = state.db.begin().await?;
+    forum_post::Entity::update_many()
+        .col_expr(forum_post::Column::Status, Expr::value("deleted"))
+        .col_expr(forum_post::Column::BodyMarkdown, Expr::value(""))
+        .col_expr(forum_post::Column::BodyHtml, Expr::value(""))
+        .filter(forum_post::Column::Id.eq(post.id))
+        .exec(&txn)
+        .await?;
+    forum_post_revision::Entity::delete_many().filter(forum_post_revision::Column::PostId.eq(post.id)).exec(&txn).await?;
+    forum_flag::Entity::delete_many().filter(forum_flag::Column::PostId.eq(post.id)).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(post.topic_id)
 }
