@@ -133,6 +133,9 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
             }
             .into_any()
         }
+    } else if own {
+        // Nobody flags their own post: they edit or delete it.
+        ().into_any()
     } else {
         view! {
             <details class="post-action">
