@@ -73,6 +73,11 @@ impl Role {
     pub fn is_privileged(self) -> bool {
         matches!(self, Role::Jurist | Role::Coordinator)
     }
+
+    /// Whether any of `grants` is a privileged role.
+    pub fn any_privileged(grants: &[RoleGrant]) -> bool {
+        grants.iter().any(|g| g.role.is_privileged())
+    }
 }
 
 /// One role held in one district.
@@ -125,7 +130,7 @@ impl SessionUser {
     /// Whether a role the user holds requires two-factor sign-in that is
     /// not yet on: their jurist and coordinator pages wait until it is.
     pub fn needs_second_factor(&self) -> bool {
-        !self.second_factor && self.grants.iter().any(|g| g.role.is_privileged())
+        !self.second_factor && Role::any_privileged(&self.grants)
     }
 
     pub fn has_role(&self, role: Role) -> bool {

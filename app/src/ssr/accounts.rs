@@ -9,6 +9,7 @@ use sea_orm::{
 
 use super::{
     audit::{self, AuditRecord},
+    authz::account_id,
     clock::{self, DAY, HOUR},
     coordinators,
     entities::{email_token, user, user_role},
@@ -347,7 +348,7 @@ pub(super) async fn finish_sign_in(
     let session = sessions::start(&state.db, &state.settings, account.id, &grants, user_agent).await?;
     let device = known_devices::remember(&state.db, &state.settings, account.id, device_token).await?;
     audit_own(&state.db, account, "sign_in.succeeded").await?;
-    let needs_second_factor = account.totp_enabled_at.is_none() && grants.iter().any(|g| g.role.is_privileged());
+    let needs_second_factor = account.totp_enabled_at.is_none() && Role::any_privileged(&grants);
     Ok(SignedIn { session, device, needs_second_factor })
 }
 
@@ -410,10 +411,6 @@ pub async fn set_password_from_link(state: &AppState, token: &str, new_password:
     Ok(())
 }
 
-fn user_uuid(user: &SessionUser) -> ServiceResult<Uuid> {
-    Uuid::parse_str(&user.id).map_err(|e| ServiceError::Internal(format!("session user id: {e}")))
-}
-
 /// Changes the name and language of the signed-in user.
 pub async fn update_profile(state: &AppState, user: &SessionUser, name: &str, locale: &str) -> ServiceResult<()> {
     let mut validation = Validation::default();
@@ -421,7 +418,7 @@ pub async fn update_profile(state: &AppState, user: &SessionUser, name: &str, lo
     let locale = validation.check("locale", Locale::from_code(locale).ok_or(Problem::ChoiceInvalid));
     validation.finish()?;
     let (Some(name), Some(locale)) = (name, locale) else { return Err(ServiceError::Internal("validated profile missing".into())) };
-    let id = user_uuid(user)?;
+    let id = account_id(user)?;
     user::Entity::update_many()
         .col_expr(user::Column::Name, Expr::value(name.as_str()))
         .col_expr(user::Column::Locale, Expr::value(locale.code()))
@@ -451,7 +448,7 @@ pub(super) async fn check_current_password(state: &AppState, user_id: Uuid, curr
 /// and the account keeps its old address until the link is followed.
 pub async fn request_email_change(state: &AppState, user: &SessionUser, new_email: &str, current_password: &str) -> ServiceResult<()> {
     let email = Email::parse(new_email).map_err(|p| ServiceError::field("new_email", p))?;
-    let account = check_current_password(state, user_uuid(user)?, current_password).await?;
+    let account = check_current_password(state, account_id(user)?, current_password).await?;
     let txn = state.db.begin().await?;
     // A taken address gets no link, but the page says the same as for a free one.
     if find_by_email(&txn, &email).await?.is_none() {
@@ -469,7 +466,7 @@ pub async fn change_password(state: &AppState, user: &SessionUser, current: &str
     let password = check_new_password(&mut validation, "new_password", new_password, confirm);
     validation.finish()?;
     let Some(password) = password else { return Err(ServiceError::Internal("validated password missing".into())) };
-    let account = check_current_password(state, user_uuid(user)?, current).await?;
+    let account = check_current_password(state, account_id(user)?, current).await?;
     let hash = password::hash(&password).await?;
     let txn = state.db.begin().await?;
     user::Entity::update_many()
@@ -516,7 +513,7 @@ pub async fn delete_account(state: &AppState, user: &SessionUser, current: &str,
     if !confirmed {
         return Err(ServiceError::field("confirm", Problem::ConfirmationMissing));
     }
-    let account = check_current_password(state, user_uuid(user)?, current).await?;
+    let account = check_current_password(state, account_id(user)?, current).await?;
     let txn = state.db.begin().await?;
     coordinators::ensure_another_remains(&txn, account.id, &user.districts_for(Role::Coordinator)).await?;
     user::Entity::delete_by_id(account.id).exec(&txn).await?;
@@ -531,7 +528,7 @@ pub async fn sign_out(state: &AppState, request: &super::request::RequestContext
     let Some(digest) = &request.session_digest else { return Ok(()) };
     sessions::end(state, digest).await?;
     if let Some(user) = &request.user {
-        let id = user_uuid(user)?;
+        let id = account_id(user)?;
         let entry = AuditRecord {
             actor: Some(id),
             action: "sign_out",
@@ -548,7 +545,7 @@ pub async fn sign_out(state: &AppState, request: &super::request::RequestContext
 /// Ends the user's sessions on every other device, keeping the one
 /// `current` names.
 pub async fn sign_out_elsewhere(state: &AppState, user: &SessionUser, current: &str) -> ServiceResult<()> {
-    let id = user_uuid(user)?;
+    let id = account_id(user)?;
     let txn = state.db.begin().await?;
     let ended = sessions::end_others(&txn, id, current).await?;
     audit::record(

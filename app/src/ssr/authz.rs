@@ -8,6 +8,11 @@ use super::{
 };
 use crate::domain::{District, Problem, Role, RoleGrant, SessionUser};
 
+/// The account id of a signed-in user (the session gave it, so it parses).
+pub fn account_id(user: &SessionUser) -> ServiceResult<sea_orm::prelude::Uuid> {
+    sea_orm::prelude::Uuid::parse_str(&user.id).map_err(|e| ServiceError::Internal(format!("session user id: {e}")))
+}
+
 /// The signed-in user, or `Unauthenticated`.
 pub fn require_user() -> ServiceResult<SessionUser> {
     request_context().user.ok_or(ServiceError::Unauthenticated)

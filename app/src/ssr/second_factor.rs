@@ -29,7 +29,7 @@ use super::{
     throttle::{self, Counted},
 };
 use crate::{
-    domain::{District, Enrolment, Problem, RecoveryCodes, SecondFactorStatus, SessionUser},
+    domain::{District, Enrolment, Problem, RecoveryCodes, Role, SecondFactorStatus, SessionUser},
     i18n::Locale,
     routes::paths,
 };
@@ -126,10 +126,6 @@ fn enrolment(state: &AppState, user: &SessionUser, kept: Option<&Offered<'_>>) -
     Ok(Enrolment { qr_svg: qr_svg(&url)?, codes: sign_codes(state, user, &secret, codes), secret })
 }
 
-fn user_uuid(user: &SessionUser) -> ServiceResult<Uuid> {
-    Uuid::parse_str(&user.id).map_err(|_| ServiceError::Unauthenticated)
-}
-
 async fn recovery_codes_left(db: &impl ConnectionTrait, user_id: Uuid) -> ServiceResult<u32> {
     let left = recovery_code::Entity::find()
         .filter(recovery_code::Column::UserId.eq(user_id))
@@ -142,8 +138,8 @@ async fn recovery_codes_left(db: &impl ConnectionTrait, user_id: Uuid) -> Servic
 /// The set-up page for `user`. `kept` is the offer a failed form came from,
 /// so a mistyped code does not mean scanning a new QR code.
 pub async fn page(state: &AppState, user: &SessionUser, kept: Option<Offered<'_>>) -> ServiceResult<SecondFactorStatus> {
-    let id = user_uuid(user)?;
-    let required = user.grants.iter().any(|g| g.role.is_privileged());
+    let id = authz::account_id(user)?;
+    let required = Role::any_privileged(&user.grants);
     if user.second_factor {
         let codes = match kept.as_ref().filter(|offered| offered.secret.is_empty() && genuine(state, user, offered)) {
             Some(offered) => offered.codes.split_whitespace().map(str::to_owned).collect(),
@@ -178,7 +174,7 @@ async fn store_recovery_codes(db: &impl ConnectionTrait, user_id: Uuid, codes: &
 }
 
 async fn account_of(state: &AppState, user: &SessionUser) -> ServiceResult<user::Model> {
-    user::Entity::find_by_id(user_uuid(user)?).one(&state.db).await?.ok_or(ServiceError::Unauthenticated)
+    user::Entity::find_by_id(authz::account_id(user)?).one(&state.db).await?.ok_or(ServiceError::Unauthenticated)
 }
 
 /// Turns two-factor sign-in on with the offered secret and recovery codes,
@@ -242,10 +238,10 @@ pub async fn replace_recovery_codes(state: &AppState, user: &SessionUser, offere
 
 /// Turns two-factor sign-in off, for someone whose roles do not require it.
 pub async fn disable(state: &AppState, user: &SessionUser, current_password: &str) -> ServiceResult<()> {
-    if user.grants.iter().any(|g| g.role.is_privileged()) {
+    if Role::any_privileged(&user.grants) {
         return Err(ServiceError::Refused(Problem::SecondFactorMandatory));
     }
-    let account = accounts::check_current_password(state, user_uuid(user)?, current_password).await?;
+    let account = accounts::check_current_password(state, authz::account_id(user)?, current_password).await?;
     let txn = state.db.begin().await?;
     clear(&txn, account.id).await?;
     accounts::audit_own(&txn, &account, "second_factor.disabled").await?;
@@ -269,7 +265,7 @@ pub async fn reset_by_coordinator(state: &AppState, actor: &SessionUser, target:
     clear(&txn, account.id).await?;
     sessions::end_all(&txn, account.id).await?;
     let entry = AuditRecord {
-        actor: Some(user_uuid(actor)?),
+        actor: Some(authz::account_id(actor)?),
         action: "user.second_factor_reset",
         subject_kind: "user",
         subject_id: account.id.to_string(),

@@ -18,7 +18,6 @@ use super::{
     error::{ServiceError, ServiceResult},
     known_devices,
     mail::{self, MailKind},
-    secrets::token_digest,
     state::AppState,
     throttle::{self, Counted},
 };
@@ -67,8 +66,7 @@ pub async fn admit(state: &AppState, attempt: &Attempt<'_>, account: Option<&use
         return Ok(true);
     }
     throttle::refuse_after_failures(state, ACTION, Counted::Client(attempt.client)).await?;
-    let scope = format!("{ACTION}:email");
-    let failures = throttle::current(&state.db, &scope, attempt.email.as_str(), ACCOUNT_WINDOW).await?;
+    let failures = throttle::current(&state.db, ACTION, Counted::Email(attempt.email.as_str()), ACCOUNT_WINDOW).await?;
     if clock::now() < failures.last_hit_at + delay_after(failures.hits) {
         return Err(ServiceError::Refused(Problem::SignInSlowedDown));
     }
@@ -80,7 +78,7 @@ pub async fn failed(state: &AppState, attempt: &Attempt<'_>, account: Option<&us
     let district = account.and_then(|a| District::from_code(&a.home_district));
     if known_device {
         if let Some(token) = attempt.device_token {
-            let failures = throttle::hit(&state.db, &format!("{ACTION}:device"), &token_digest(token), ACCOUNT_WINDOW).await?;
+            let failures = throttle::hit(&state.db, ACTION, Counted::Device(token), ACCOUNT_WINDOW).await?;
             if failures.hits >= DEVICE_FAILURES {
                 known_devices::forget(&state.db, token).await?;
             }
@@ -88,7 +86,7 @@ pub async fn failed(state: &AppState, attempt: &Attempt<'_>, account: Option<&us
         return Ok(());
     }
     throttle::count_failure(state, ACTION, Counted::Client(attempt.client), district).await?;
-    let failures = throttle::hit(&state.db, &format!("{ACTION}:email"), attempt.email.as_str(), ACCOUNT_WINDOW).await?;
+    let failures = throttle::hit(&state.db, ACTION, Counted::Email(attempt.email.as_str()), ACCOUNT_WINDOW).await?;
     if failures.hits == FREE_FAILURES + 1 {
         slowed_down(state, account, district).await?;
     }

@@ -53,7 +53,7 @@ impl SessionPolicy {
     /// The limits for someone holding `grants`: the stricter ones if any
     /// grant is privileged.
     pub fn for_grants(&self, grants: &[crate::domain::RoleGrant]) -> SessionLimits {
-        if grants.iter().any(|g| g.role.is_privileged()) { self.privileged } else { self.standard }
+        if crate::domain::Role::any_privileged(grants) { self.privileged } else { self.standard }
     }
 }
 

@@ -27,6 +27,8 @@ pub enum Counted<'a> {
     /// An e-mail address typed into a form, whether or not it has an account.
     Email(&'a str),
     Account(Uuid),
+    /// A known-device token, counted by its digest.
+    Device(&'a str),
 }
 
 impl Counted<'_> {
@@ -35,6 +37,7 @@ impl Counted<'_> {
             Counted::Client(_) => "client",
             Counted::Email(_) => "email",
             Counted::Account(_) => "account",
+            Counted::Device(_) => "device",
         }
     }
 
@@ -43,6 +46,7 @@ impl Counted<'_> {
             Counted::Client(address) => network_of(address),
             Counted::Email(email) => email.to_owned(),
             Counted::Account(id) => id.to_string(),
+            Counted::Device(token) => super::secrets::token_digest(token),
         }
     }
 
@@ -59,7 +63,7 @@ impl Counted<'_> {
 pub async fn count_attempt(state: &AppState, action: &str, counted: &[Counted<'_>]) -> ServiceResult<()> {
     let settings = &state.settings;
     for subject in counted {
-        let count = hit(&state.db, &subject.scope(action), &subject.key(), settings.rate_limit_window_seconds).await?;
+        let count = hit(&state.db, action, *subject, settings.rate_limit_window_seconds).await?;
         if count.hits > settings.rate_limit_attempts {
             if count.hits == settings.rate_limit_attempts + 1 {
                 audit_trip(state, action, *subject, None).await?;
@@ -75,7 +79,7 @@ pub async fn count_attempt(state: &AppState, action: &str, counted: &[Counted<'_
 /// should never count against anyone.
 pub async fn refuse_after_failures(state: &AppState, action: &str, subject: Counted<'_>) -> ServiceResult<()> {
     let settings = &state.settings;
-    let count = current(&state.db, &subject.scope(action), &subject.key(), settings.rate_limit_window_seconds).await?;
+    let count = current(&state.db, action, subject, settings.rate_limit_window_seconds).await?;
     if count.hits >= settings.rate_limit_attempts { Err(ServiceError::Refused(Problem::RateLimited)) } else { Ok(()) }
 }
 
@@ -83,7 +87,7 @@ pub async fn refuse_after_failures(state: &AppState, action: &str, subject: Coun
 /// uses up the limit goes to the audit log.
 pub async fn count_failure(state: &AppState, action: &str, subject: Counted<'_>, district: Option<District>) -> ServiceResult<Count> {
     let settings = &state.settings;
-    let count = hit(&state.db, &subject.scope(action), &subject.key(), settings.rate_limit_window_seconds).await?;
+    let count = hit(&state.db, action, subject, settings.rate_limit_window_seconds).await?;
     if count.hits == settings.rate_limit_attempts {
         audit_trip(state, action, subject, district).await?;
     }
@@ -109,15 +113,15 @@ pub struct Count {
     pub last_hit_at: i64,
 }
 
-/// Counts one event for `key` in `scope` and returns the window's count,
-/// this event included. One statement, so concurrent hits on any instance
-/// are all counted.
-pub async fn hit(db: &impl ConnectionTrait, scope: &str, key: &str, window_seconds: i64) -> ServiceResult<Count> {
+/// Counts one event at `action` against `subject` and returns the
+/// window's count, this event included. One statement, so concurrent hits
+/// on any instance are all counted.
+pub async fn hit(db: &impl ConnectionTrait, action: &str, subject: Counted<'_>, window_seconds: i64) -> ServiceResult<Count> {
     let now = clock::now();
     let expired = || Expr::col((throttle::Entity, Column::WindowStart)).lte(now - window_seconds);
     let row = throttle::ActiveModel {
-        scope: sea_orm::Set(scope.to_owned()),
-        key: sea_orm::Set(key.to_owned()),
+        scope: sea_orm::Set(subject.scope(action)),
+        key: sea_orm::Set(subject.key()),
         window_start: sea_orm::Set(now),
         hits: sea_orm::Set(1),
         last_hit_at: sea_orm::Set(now),
@@ -135,9 +139,9 @@ pub async fn hit(db: &impl ConnectionTrait, scope: &str, key: &str, window_secon
     Ok(Count { hits: u32::try_from(counted.hits).unwrap_or(u32::MAX), last_hit_at: counted.last_hit_at })
 }
 
-/// The window's count for `key`, without counting anything.
-pub async fn current(db: &impl ConnectionTrait, scope: &str, key: &str, window_seconds: i64) -> ServiceResult<Count> {
-    let found = throttle::Entity::find_by_id((scope.to_owned(), key.to_owned())).one(db).await?;
+/// The window's count at `action` for `subject`, without counting anything.
+pub async fn current(db: &impl ConnectionTrait, action: &str, subject: Counted<'_>, window_seconds: i64) -> ServiceResult<Count> {
+    let found = throttle::Entity::find_by_id((subject.scope(action), subject.key())).one(db).await?;
     Ok(found
         .filter(|row| row.window_start > clock::now() - window_seconds)
         .map(|row| Count { hits: u32::try_from(row.hits).unwrap_or(u32::MAX), last_hit_at: row.last_hit_at })
@@ -154,12 +158,14 @@ pub async fn purge(db: &impl ConnectionTrait, before: i64) -> ServiceResult<u64>
 /// single IPv6 addresses would let them pick a fresh one per guess).
 pub fn network_of(client: &str) -> String {
     match client.parse::<IpAddr>() {
-        Ok(IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+        Ok(IpAddr::V6(v6)) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return v4.to_string();
+            }
             let segments = v6.segments();
             let prefix = std::net::Ipv6Addr::new(segments[0], segments[1], segments[2], segments[3], 0, 0, 0, 0);
             format!("{prefix}/64")
         }
-        Ok(IpAddr::V6(v6)) => v6.to_ipv4_mapped().map_or_else(|| client.to_owned(), |v4| v4.to_string()),
         _ => client.to_owned(),
     }
 }

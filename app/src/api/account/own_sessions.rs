@@ -13,8 +13,7 @@ pub async fn own_sessions() -> Result<Vec<OwnSession>, AppError> {
     respond::data(
         async {
             let user = authz::require_user()?;
-            let id = user.id.parse().map_err(|_| crate::ssr::error::ServiceError::Unauthenticated)?;
-            sessions::list_own(&state, id, request_context().session_digest.as_deref()).await
+            sessions::list_own(&state, authz::account_id(&user)?, request_context().session_digest.as_deref()).await
         }
         .await,
     )

@@ -7,19 +7,8 @@ use crate::domain::{AppError, community::CommunityIndex};
 pub async fn categories() -> Result<CommunityIndex, AppError> {
     use crate::{
         api::respond,
-        ssr::{
-            authz,
-            community::{moderation, read},
-            state::app_state,
-        },
+        ssr::{authz, community::read, state::app_state},
     };
     let state = app_state()?;
-    respond::data(
-        async {
-            let reader = authz::require_user()?;
-            let categories = read::categories(&state, &reader).await?;
-            Ok(CommunityIndex { categories, moderates: moderation::moderates_anything(&state, &reader).await? })
-        }
-        .await,
-    )
+    respond::data(async { read::categories(&state, &authz::require_user()?).await }.await)
 }

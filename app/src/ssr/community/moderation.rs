@@ -12,17 +12,18 @@ use sea_orm::{
 
 use super::{
     access::can_moderate,
-    read::{names, reader_id, topic_for},
+    read::{district_of, name_in, names, post_for, topic_for},
 };
 use crate::{
     domain::{
-        District, Problem, SessionUser,
+        Problem, SessionUser,
         community::{FlagReason, FlaggedPost},
     },
     i18n::Locale,
     routes::paths,
     ssr::{
         audit::{self, AuditRecord},
+        authz::account_id,
         clock,
         entities::{forum_category, forum_flag, forum_post, forum_topic, user},
         error::{ServiceError, ServiceResult, Validation},
@@ -32,22 +33,6 @@ use crate::{
 };
 
 pub const REASON_MAX_CHARS: usize = 500;
-
-/// A post, its topic and its category, if the reader may take part there.
-async fn post_for(
-    db: &impl ConnectionTrait,
-    reader: &SessionUser,
-    id: &str,
-) -> ServiceResult<(forum_post::Model, forum_topic::Model, forum_category::Model)> {
-    let id = Uuid::parse_str(id).map_err(|_| ServiceError::NotFound)?;
-    let post = forum_post::Entity::find_by_id(id).one(db).await?.ok_or(ServiceError::NotFound)?;
-    let (topic, category) = topic_for(db, reader, &post.topic_id.to_string()).await?;
-    Ok((post, topic, category))
-}
-
-fn district_of(category: &forum_category::Model) -> Option<District> {
-    category.district.as_deref().and_then(District::from_code)
-}
 
 async fn audit_moderation(
     db: &impl ConnectionTrait,
@@ -59,7 +44,7 @@ async fn audit_moderation(
     category: &forum_category::Model,
 ) -> ServiceResult<()> {
     let entry = AuditRecord {
-        actor: Some(reader_id(moderator)?),
+        actor: Some(account_id(moderator)?),
         action,
         subject_kind,
         subject_id: subject.to_string(),
@@ -82,7 +67,7 @@ pub async fn flag(state: &AppState, reader: &SessionUser, post_id: &str, reason:
     let row = forum_flag::ActiveModel {
         id: Set(Uuid::new_v4()),
         post_id: Set(post.id),
-        reporter_id: Set(reader_id(reader)?),
+        reporter_id: Set(account_id(reader)?),
         reason: Set(reason.code().to_owned()),
         note: Set(note.trim().to_owned()),
         created_at: Set(clock::now()),
@@ -132,10 +117,7 @@ pub async fn queue(state: &AppState, reader: &SessionUser) -> ServiceResult<Vec<
             post_id: post.id.to_string(),
             topic_id: topic.id.to_string(),
             topic_title: topic.title,
-            category_name: match reader.locale {
-                Locale::It => category.name_it.clone(),
-                Locale::En => category.name_en.clone(),
-            },
+            category_name: name_in(category, reader.locale),
             author,
             html: post.body_html,
             flags: vec![(FlagReason::from_code(&flag.reason).unwrap_or(FlagReason::Other), flag.note)],

@@ -17,10 +17,11 @@ use super::{
 use crate::{
     domain::{
         District, PrivacyFinding, SessionUser,
-        community::{CategoryPage, CategorySummary, Draft, PostState, PostView, TopicPage, TopicRow},
+        community::{CategoryPage, CategorySummary, CommunityIndex, Draft, PostState, PostView, TopicPage, TopicRow},
     },
     i18n::Locale,
     ssr::{
+        authz::account_id,
         clock, db,
         entities::{forum_category, forum_post, forum_post_revision, forum_topic, post_draft, user},
         error::{ServiceError, ServiceResult},
@@ -28,10 +29,6 @@ use crate::{
         state::AppState,
     },
 };
-
-pub(super) fn reader_id(reader: &SessionUser) -> ServiceResult<Uuid> {
-    Uuid::parse_str(&reader.id).map_err(|_| ServiceError::Unauthenticated)
-}
 
 /// The category `slug`, if the reader may take part in it: a category they
 /// may not see is as absent as one that does not exist.
@@ -46,22 +43,54 @@ pub(super) async fn topic_for(
     reader: &SessionUser,
     id: &str,
 ) -> ServiceResult<(forum_topic::Model, forum_category::Model)> {
-    let id = Uuid::parse_str(id).map_err(|_| ServiceError::NotFound)?;
+    topic_in_reach(db, reader, Uuid::parse_str(id).map_err(|_| ServiceError::NotFound)?).await
+}
+
+async fn topic_in_reach(
+    db: &impl ConnectionTrait,
+    reader: &SessionUser,
+    id: Uuid,
+) -> ServiceResult<(forum_topic::Model, forum_category::Model)> {
     let topic = forum_topic::Entity::find_by_id(id).one(db).await?.ok_or(ServiceError::NotFound)?;
     let category = category_for(db, reader, &topic.category_slug).await?;
     Ok((topic, category))
 }
 
+/// The post `id`, its topic and its category, if the reader may take part there.
+pub(super) async fn post_for(
+    db: &impl ConnectionTrait,
+    reader: &SessionUser,
+    id: &str,
+) -> ServiceResult<(forum_post::Model, forum_topic::Model, forum_category::Model)> {
+    let id = Uuid::parse_str(id).map_err(|_| ServiceError::NotFound)?;
+    let post = forum_post::Entity::find_by_id(id).one(db).await?.ok_or(ServiceError::NotFound)?;
+    let (topic, category) = topic_in_reach(db, reader, post.topic_id).await?;
+    Ok((post, topic, category))
+}
+
+/// The district a category belongs to; none for a theme.
+pub(super) fn district_of(category: &forum_category::Model) -> Option<District> {
+    category.district.as_deref().and_then(District::from_code)
+}
+
+/// A category's name in `locale`.
+pub(super) fn name_in(category: &forum_category::Model, locale: Locale) -> String {
+    match locale {
+        Locale::It => category.name_it.clone(),
+        Locale::En => category.name_en.clone(),
+    }
+}
+
 fn summary(category: &forum_category::Model, locale: Locale, topics: u64, last_post_at: Option<i64>) -> CategorySummary {
-    let (name, description) = match locale {
-        Locale::It => (&category.name_it, &category.description_it),
-        Locale::En => (&category.name_en, &category.description_en),
+    let description = match locale {
+        Locale::It => &category.description_it,
+        Locale::En => &category.description_en,
     };
     CategorySummary {
         slug: category.slug.clone(),
-        name: name.clone(),
+        name: name_in(category, locale),
         description: description.clone(),
-        district: category.district.as_deref().and_then(District::from_code),
+        district: district_of(category),
         restricted: category.role.is_some(),
         topics,
         last_post_at,
@@ -69,9 +98,11 @@ fn summary(category: &forum_category::Model, locale: Locale, topics: u64, last_p
 }
 
 /// The categories the reader may take part in, in their order, with how
-/// many topics each has and when it last had a post.
-pub async fn categories(state: &AppState, reader: &SessionUser) -> ServiceResult<Vec<CategorySummary>> {
+/// many topics each has and when it last had a post, and whether the
+/// reader moderates any of them.
+pub async fn categories(state: &AppState, reader: &SessionUser) -> ServiceResult<CommunityIndex> {
     let categories = forum_category::Entity::find().order_by_asc(forum_category::Column::Position).all(&state.db).await?;
+    let moderates = categories.iter().any(|category| can_moderate(reader, category));
     let activity: Vec<(String, i64, Option<i64>)> = forum_topic::Entity::find()
         .select_only()
         .column(forum_topic::Column::CategorySlug)
@@ -82,14 +113,15 @@ pub async fn categories(state: &AppState, reader: &SessionUser) -> ServiceResult
         .all(&state.db)
         .await?;
     let activity: HashMap<String, (i64, Option<i64>)> = activity.into_iter().map(|(slug, topics, last)| (slug, (topics, last))).collect();
-    Ok(categories
+    let categories = categories
         .iter()
         .filter(|category| can_take_part(reader, category))
         .map(|category| {
             let (topics, last) = activity.get(&category.slug).copied().unwrap_or((0, None));
             summary(category, reader.locale, u64::try_from(topics).unwrap_or(0), last)
         })
-        .collect())
+        .collect();
+    Ok(CommunityIndex { categories, moderates })
 }
 
 /// The names of the accounts `ids`; a deleted account has none.
@@ -110,14 +142,18 @@ pub(super) async fn names(db: &impl ConnectionTrait, ids: impl Iterator<Item = O
     Ok(rows.into_iter().collect())
 }
 
-/// What the reader left unsent at `target`, with the privacy guard's findings.
-async fn draft(db: &impl ConnectionTrait, reader: Uuid, target: &str) -> ServiceResult<Option<Draft>> {
-    let Some(row) = post_draft::Entity::find_by_id((reader, target.to_owned())).one(db).await? else { return Ok(None) };
+/// A kept draft as the form shows it, with the privacy guard's findings.
+fn as_draft(row: post_draft::Model) -> Draft {
     let findings = privacy_guard::scan(&format!("{}\n{}", row.title, row.body))
         .into_iter()
         .map(|finding| PrivacyFinding { kind: finding.kind, excerpt: finding.excerpt })
         .collect();
-    Ok(Some(Draft { title: row.title, body: row.body, findings }))
+    Draft { title: row.title, body: row.body, findings }
+}
+
+/// What the reader left unsent at `target`.
+async fn draft(db: &impl ConnectionTrait, reader: Uuid, target: &str) -> ServiceResult<Option<Draft>> {
+    Ok(post_draft::Entity::find_by_id((reader, target.to_owned())).one(db).await?.map(as_draft))
 }
 
 pub fn category_target(slug: &str) -> String {
@@ -164,7 +200,7 @@ pub async fn category_page(state: &AppState, reader: &SessionUser, slug: &str, p
         topics,
         page: found.page,
         pages: found.pages,
-        draft: draft(&state.db, reader_id(reader)?, &category_target(&category.slug)).await?,
+        draft: draft(&state.db, account_id(reader)?, &category_target(&category.slug)).await?,
     })
 }
 
@@ -177,8 +213,22 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
     let found =
         db::fetch_page(&state.db, matching, |select| select.order_by_asc(forum_post::Column::Position), page, POSTS_PER_PAGE).await?;
     let authors = names(&state.db, found.rows.iter().map(|p| p.author_id)).await?;
-    let me = reader_id(reader)?;
+    let me = account_id(reader)?;
     let now = clock::now();
+    // The reader's unsent edits of the posts on this page, in one query.
+    let edit_targets: Vec<String> = found.rows.iter().filter(|p| may_edit(me, moderator, p, now)).map(|p| post_target(p.id)).collect();
+    let mut edits: HashMap<String, Draft> = if edit_targets.is_empty() {
+        HashMap::new()
+    } else {
+        post_draft::Entity::find()
+            .filter(post_draft::Column::UserId.eq(me))
+            .filter(post_draft::Column::Target.is_in(edit_targets))
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .map(|row| (row.target.clone(), as_draft(row)))
+            .collect()
+    };
     let mut revisions: HashMap<Uuid, Vec<(i64, String)>> = HashMap::new();
     if moderator && !found.rows.is_empty() {
         let rows = forum_post_revision::Entity::find()
@@ -194,15 +244,8 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
     for post in found.rows {
         let hidden = post.status == "hidden";
         let deleted = post.status == "deleted";
-        let edit = if may_edit(me, moderator, &post, now) {
-            Some(
-                draft(&state.db, me, &post_target(post.id))
-                    .await?
-                    .unwrap_or_else(|| Draft { body: post.body_markdown.clone(), ..Draft::default() }),
-            )
-        } else {
-            None
-        };
+        let edit = may_edit(me, moderator, &post, now)
+            .then(|| edits.remove(&post_target(post.id)).unwrap_or_else(|| Draft { body: post.body_markdown.clone(), ..Draft::default() }));
         posts.push(PostView {
             id: post.id.to_string(),
             author: post.author_id.and_then(|id| authors.get(&id).cloned()),
@@ -225,12 +268,12 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
         id: topic.id.to_string(),
         title: topic.title,
         category_slug: category.slug.clone(),
-        category_name: summary(&category, reader.locale, 0, None).name,
+        category_name: name_in(&category, reader.locale),
         locked: topic.locked,
         moderator,
         posts,
         page: found.page,
         pages: found.pages,
-        draft: draft(&state.db, reader_id(reader)?, &topic_target(topic.id)).await?,
+        draft: draft(&state.db, account_id(reader)?, &topic_target(topic.id)).await?,
     })
 }

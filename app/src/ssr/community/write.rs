@@ -16,12 +16,13 @@ use super::{
     POSTS_PER_PAGE,
     access::can_moderate,
     may_edit, post_target,
-    read::{category_for, category_target, reader_id, topic_for, topic_target},
+    read::{category_for, category_target, district_of, post_for, topic_for, topic_target},
 };
 use crate::{
-    domain::{District, Problem, SessionUser},
+    domain::{Problem, SessionUser},
     ssr::{
         audit::{self, AuditRecord},
+        authz::account_id,
         clock,
         entities::{forum_flag, forum_post, forum_post_revision, forum_topic, post_draft},
         error::{ServiceError, ServiceResult, Validation},
@@ -118,7 +119,7 @@ pub async fn create_topic(
     submission: &Submission<'_>,
 ) -> ServiceResult<Uuid> {
     let category = category_for(&state.db, reader, slug).await?;
-    let author = reader_id(reader)?;
+    let author = account_id(reader)?;
     let target = category_target(&category.slug);
     check(&state.db, author, &target, submission, true).await?;
     let now = clock::now();
@@ -151,7 +152,7 @@ pub async fn reply(
     submission: &Submission<'_>,
 ) -> ServiceResult<Saved> {
     let (topic, _) = topic_for(&state.db, reader, id).await?;
-    let author = reader_id(reader)?;
+    let author = account_id(reader)?;
     let target = topic_target(topic.id);
     if topic.locked {
         keep_draft(&state.db, author, &target, submission).await?;
@@ -177,24 +178,12 @@ pub async fn reply(
     Ok(Saved { topic: topic.id, page, post })
 }
 
-/// A post and its topic's category, if the reader may take part there.
-async fn post_in_reach(
-    state: &crate::ssr::state::AppState,
-    reader: &SessionUser,
-    id: &str,
-) -> ServiceResult<(forum_post::Model, crate::ssr::entities::forum_category::Model)> {
-    let id = Uuid::parse_str(id).map_err(|_| ServiceError::NotFound)?;
-    let post = forum_post::Entity::find_by_id(id).one(&state.db).await?.ok_or(ServiceError::NotFound)?;
-    let (_, category) = topic_for(&state.db, reader, &post.topic_id.to_string()).await?;
-    Ok((post, category))
-}
-
 /// Replaces a post's text, keeping the old one for moderators: its author
 /// within the edit window, or a moderator at any time. Checked like a new
 /// post, privacy guard included; a refused edit waits as a draft.
 pub async fn edit(state: &crate::ssr::state::AppState, reader: &SessionUser, id: &str, submission: &Submission<'_>) -> ServiceResult<Uuid> {
-    let (post, category) = post_in_reach(state, reader, id).await?;
-    let editor = reader_id(reader)?;
+    let (post, _, category) = post_for(&state.db, reader, id).await?;
+    let editor = account_id(reader)?;
     let moderator = can_moderate(reader, &category);
     if !may_edit(editor, moderator, &post, clock::now()) {
         return Err(if post.author_id == Some(editor) { ServiceError::Refused(Problem::EditWindowOver) } else { ServiceError::Forbidden });
@@ -228,7 +217,7 @@ pub async fn edit(state: &crate::ssr::state::AppState, reader: &SessionUser, id:
             subject_kind: "post",
             subject_id: post.id.to_string(),
             detail: String::new(),
-            district: category.district.as_deref().and_then(District::from_code),
+            district: district_of(&category),
         };
         audit::record(&txn, entry).await?;
     }
@@ -239,8 +228,8 @@ pub async fn edit(state: &crate::ssr::state::AppState, reader: &SessionUser, id:
 /// Its author deletes a post: its text and earlier versions go, its place
 /// in the topic stays, marked as removed.
 pub async fn delete_own(state: &crate::ssr::state::AppState, reader: &SessionUser, id: &str) -> ServiceResult<Uuid> {
-    let (post, _) = post_in_reach(state, reader, id).await?;
-    if post.author_id != Some(reader_id(reader)?) {
+    let (post, _, _) = post_for(&state.db, reader, id).await?;
+    if post.author_id != Some(account_id(reader)?) {
         return Err(ServiceError::Forbidden);
     }
     let txn = state.db.begin().await?;
