@@ -35,18 +35,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let islands = IslandsOnPage::default();
     provide_context(islands.clone());
     // Leptos' island loader, pointed at the hashed bundle; it hydrates each
-    // island once the browser is idle. It renders after the page, so it
-    // knows whether the page holds an island: a page without one loads no
-    // script at all.
-    let loader = {
-        let options = options.clone();
-        move || {
-            let bundle = state.as_ref().map(|s| &s.assets).filter(|a| a.has_bundle() && islands.any())?.bundle.clone();
-            let mut options = options.clone();
-            options.output_name = bundle.into();
-            Some(view! { <HydrationScripts options islands=true/> })
-        }
-    };
+    // island once the browser is idle. A page without an island loads no
+    // script at all, so the loader must be decided after the whole page has
+    // rendered, islands inside `Suspense` included. The page is streamed in
+    // order and each pending part is first polled once everything before it
+    // is done: yielding once makes the loader such a part, the last one.
+    let mut loader_options = options.clone();
+    let loader = Suspend::new(async move {
+        tokio::task::yield_now().await;
+        let bundle = state.as_ref().map(|s| &s.assets).filter(|a| a.has_bundle() && islands.any())?.bundle.clone();
+        loader_options.output_name = bundle.into();
+        let options = loader_options;
+        Some(view! { <HydrationScripts options islands=true/> })
+    });
     view! {
         <!DOCTYPE html>
         <html lang=lang>

@@ -42,21 +42,13 @@ export function collectBrowserErrors(page: Page): string[] {
 /**
  * Waits until the islands of the page have hydrated: the bundle marks the
  * document once it has started, and the loader hydrates every island in
- * the same turn. A page without islands loads no bundle: nothing to wait for.
+ * the same turn. A page without islands loads no bundle: nothing to wait for;
+ * a page with one must name the bundle, wherever on the page the island is.
  */
 export async function waitForIslands(page: Page) {
   if ((await page.locator('leptos-island').count()) === 0) return;
-  const hydrated = page.locator('html[data-islands="hydrated"]');
-  try {
-    await hydrated.waitFor({ state: 'attached', timeout: 15_000 });
-  } catch {
-    // Seen once in six full runs: the bundle never started on a page
-    // reached by a form post. Say so, and load the page once more; a page
-    // that never hydrates still fails here.
-    console.warn(`islands did not hydrate on ${page.url()} within 15 s; reloading once`);
-    await page.reload();
-    await hydrated.waitFor({ state: 'attached' });
-  }
+  expect(await page.locator('link[rel=modulepreload]').count(), `the island loader on ${page.url()}`).toBe(1);
+  await page.locator('html[data-islands="hydrated"]').waitFor({ state: 'attached' });
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
