@@ -116,6 +116,8 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::TopicLocked => t.problem_topic_locked,
         Problem::NoteTooLong => t.problem_note_too_long,
         Problem::EditWindowOver => t.problem_edit_window_over,
+        Problem::DateInvalid => t.problem_date_invalid,
+        Problem::DateBeforeStart => t.problem_date_before_start,
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
         Problem::LastCoordinator => t.problem_last_coordinator,
         Problem::NotFailed => t.problem_not_failed,

@@ -20,6 +20,7 @@ pub mod paths {
     pub const COMMUNITY_MODERATION: &str = "/community/moderation";
     pub const CONSULTATIONS: &str = "/consultations";
     pub const FAQ: &str = "/faq";
+    pub const SEARCH: &str = "/search";
     pub const PRIVACY: &str = "/privacy";
     pub const ADMIN: &str = "/admin";
     pub const ADMIN_USERS: &str = "/admin/users";
@@ -49,6 +50,27 @@ pub mod paths {
         format!("/admin/users/{id}")
     }
 
+    /// `path` with a query string of the `pairs` that have a value.
+    pub fn with_query(path: &str, pairs: &[(&str, &str)]) -> String {
+        let query = pairs
+            .iter()
+            .filter(|(_, value)| !value.is_empty())
+            .map(|(name, value)| format!("{name}={}", encode(value)))
+            .collect::<Vec<_>>()
+            .join("&");
+        if query.is_empty() { path.to_owned() } else { format!("{path}?{query}") }
+    }
+
+    /// Percent-encodes all but the unreserved characters of RFC 3986.
+    fn encode(text: &str) -> String {
+        text.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    }
+
     /// The paths whose last segment is a secret token from a mail.
     const WITH_TOKEN: [&str; 2] = ["/verify-email/", "/password/reset/"];
 
@@ -67,6 +89,12 @@ pub mod paths {
             assert_eq!(super::for_log(&super::verify_email("s3cr3t")), "/verify-email/…");
             assert_eq!(super::for_log(&super::password_reset("s3cr3t")), "/password/reset/…");
             assert_eq!(super::for_log("/admin/users"), "/admin/users");
+        }
+
+        #[test]
+        fn query_strings_encode_their_values_and_skip_empty_ones() {
+            assert_eq!(super::with_query("/search", &[("q", "età & tutore"), ("place", "")]), "/search?q=et%C3%A0%20%26%20tutore");
+            assert_eq!(super::with_query("/search", &[("q", "")]), "/search");
         }
     }
 }
@@ -107,6 +135,7 @@ mod table {
                 <Route path=path!("/community/t/:id") view=community::topic::Topic ssr=SsrMode::Async/>
                 <Route path=path!("/consultations") view=areas::Consultations ssr=SsrMode::Async/>
                 <Route path=path!("/faq") view=areas::Faq ssr=SsrMode::Async/>
+                <Route path=path!("/search") view=pages::search::Search ssr=SsrMode::Async/>
                 <Route path=path!("/privacy") view=pages::privacy::Privacy ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::overview::AdminOverview ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=admin::users::Users ssr=SsrMode::Async/>

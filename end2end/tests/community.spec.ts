@@ -1,6 +1,7 @@
 // A guardian opens a topic (the privacy guard catches a name and an age
 // first), a service worker replies, the guardian flags the reply and a
-// coordinator hides it from the moderation queue.
+// coordinator hides it from the moderation queue; a search finds the topic
+// by other forms of its words, and not the hidden reply.
 import { demoPassword, expect, expectAccessible, signIn, test } from './support';
 
 test('a guardian opens a topic and a service worker replies', async ({ page, browser }) => {
@@ -55,4 +56,18 @@ test('a guardian opens a topic and a service worker replies', async ({ page, bro
   await page.goto(topic);
   await expect(page.getByText('Messaggio nascosto dai moderatori.')).toBeVisible();
   await expect(page.locator('.post-body strong')).toHaveCount(0);
+
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Cerca' }).click();
+  await page.getByRole('searchbox', { name: 'Parole da cercare' }).fill('conversioni permessi');
+  await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('Un risultato');
+  await expect(page.locator('.search-results mark').first()).toHaveText('conversione');
+  await expectAccessible(page);
+  await page.getByRole('searchbox', { name: 'Parole da cercare' }).fill('Comitato');
+  await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Nessun risultato');
+  await page.getByRole('searchbox', { name: 'Parole da cercare' }).fill('conversione');
+  await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+  await page.getByRole('link', { name: 'Conversione del permesso a 18 anni' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Conversione del permesso a 18 anni');
 });

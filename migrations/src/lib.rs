@@ -21,6 +21,7 @@ mod m20261203_000011_second_factor;
 mod m20261203_000012_community;
 mod m20261203_000013_forum_moderation;
 mod m20261203_000014_post_revisions;
+mod m20261203_000015_search;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000012_community::Migration),
             Box::new(m20261203_000013_forum_moderation::Migration),
             Box::new(m20261203_000014_post_revisions::Migration),
+            Box::new(m20261203_000015_search::Migration),
         ]
     }
 }

@@ -45,6 +45,11 @@ enum Command {
         #[command(subcommand)]
         command: commands::mail::MailCommand,
     },
+    /// Search index tools.
+    Search {
+        #[command(subcommand)]
+        command: commands::search::SearchCommand,
+    },
     /// Course content tools.
     Content {
         #[command(subcommand)]
@@ -76,6 +81,7 @@ fn main() -> ExitCode {
             Command::Seed { demo, users } => commands::seed::run(&config, demo, users).await,
             Command::Admin { command } => commands::admin::run(&config, command).await,
             Command::Mail { command } => commands::mail::run(&config, command).await,
+            Command::Search { command } => commands::search::run(&config, command).await,
             Command::Content { command } => commands::content::run(command),
         }
     });

@@ -56,11 +56,43 @@ pub fn PostForm(
     #[prop(optional)] class: &'static str,
     children: Children,
 ) -> impl IntoView {
-    let t = use_texts();
     let feedback = use_form_feedback(&form_key(id, instance.as_deref()));
-    let labels = StoredValue::new(Vec::new());
     let id = instance.map_or_else(|| id.to_owned(), |instance| format!("{id}-{instance}"));
-    provide_context(EnclosingForm { id: id.clone(), feedback: feedback.clone(), labels });
+    let (summary, fields) = with_feedback(&id, feedback, children);
+    view! {
+        <form method="post" action=action id=id class=class novalidate>
+            {summary}
+            {fields}
+        </form>
+    }
+}
+
+/// A form that asks by GET, such as a search: the page's address is the
+/// question, so it can be shared and kept. `feedback` is what the page
+/// found wrong with the question it was given.
+#[component]
+pub fn GetForm(
+    action: &'static str,
+    id: &'static str,
+    feedback: FormFeedback,
+    #[prop(optional)] class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let (summary, fields) = with_feedback(id, Some(feedback), children);
+    view! {
+        <form method="get" action=action id=id class=class role="search" novalidate>
+            {summary}
+            {fields}
+        </form>
+    }
+}
+
+/// A form's fields, built knowing the form's id and feedback, and the
+/// summary of its problems that goes above them.
+fn with_feedback(id: &str, feedback: Option<FormFeedback>, children: Children) -> (Option<impl IntoView + use<>>, AnyView) {
+    let t = use_texts();
+    let labels = StoredValue::new(Vec::new());
+    provide_context(EnclosingForm { id: id.to_owned(), feedback: feedback.clone(), labels });
     // Built first, so every field has recorded its label for the summary.
     let fields = children();
     let summary = feedback.filter(|f| !f.problems.is_empty()).map(|feedback| {
@@ -83,12 +115,7 @@ pub fn PostForm(
             </div>
         }
     });
-    view! {
-        <form method="post" action=action id=id class=class novalidate>
-            {summary}
-            {fields}
-        </form>
-    }
+    (summary, fields.into_any())
 }
 
 /// A field's label. The required mark sits outside the `<label>`, so the

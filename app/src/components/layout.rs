@@ -37,6 +37,7 @@ fn Header() -> impl IntoView {
         links.push((paths::CONSULTATIONS, t.nav_consultations));
     }
     links.push((paths::FAQ, t.nav_faq));
+    links.push((paths::SEARCH, t.nav_search));
     if user.as_ref().is_some_and(|u| u.has_role(Role::Coordinator)) {
         links.push((paths::ADMIN, t.nav_admin));
     }

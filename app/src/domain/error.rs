@@ -32,6 +32,8 @@ pub enum Problem {
     TopicLocked,
     NoteTooLong,
     EditWindowOver,
+    DateInvalid,
+    DateBeforeStart,
     SecondFactorMandatory,
     ConfirmationMissing,
     LastCoordinator,

@@ -10,6 +10,7 @@ mod flash;
 mod people;
 mod privacy;
 mod rome_time;
+pub mod search;
 mod second_factor;
 
 pub use account::{DisplayName, Email, NewPassword, RegistrationKind};

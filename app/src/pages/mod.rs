@@ -7,3 +7,4 @@ pub mod community;
 pub mod home;
 pub mod not_found;
 pub mod privacy;
+pub mod search;

@@ -21,6 +21,7 @@ pub mod page;
 pub mod password;
 pub mod privacy_guard;
 pub mod request;
+pub mod search;
 pub mod second_factor;
 pub mod secrets;
 pub mod session_cache;

@@ -4,5 +4,6 @@ pub mod admin;
 pub mod content;
 pub mod mail;
 pub mod migrate;
+pub mod search;
 pub mod seed;
 pub mod serve;

@@ -9,12 +9,12 @@ use crate::{
     on_both_engines,
 };
 
-async fn page(app: &TestApp, client: &Client, path: &str) -> (StatusCode, String) {
+pub(crate) async fn page(app: &TestApp, client: &Client, path: &str) -> (StatusCode, String) {
     let response = client.get(app.url(path)).send().await.unwrap();
     (response.status(), response.text().await.unwrap())
 }
 
-async fn open_topic(app: &TestApp, client: &Client, slug: &str, title: &str, body: &str) -> reqwest::Response {
+pub(crate) async fn open_topic(app: &TestApp, client: &Client, slug: &str, title: &str, body: &str) -> reqwest::Response {
     client.post(app.url("/api/community/create_topic")).form(&[("slug", slug), ("title", title), ("body", body)]).send().await.unwrap()
 }
 
@@ -127,7 +127,7 @@ on_both_engines! {
 }
 
 /// The id of the only post with `text` in it.
-async fn post_id(app: &TestApp, text: &str) -> String {
+pub(crate) async fn post_id(app: &TestApp, text: &str) -> String {
     use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _};
     use tutela_app::ssr::entities::forum_post;
     forum_post::Entity::find()

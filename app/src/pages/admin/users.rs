@@ -26,29 +26,17 @@ fn filter_from_query(query: &leptos_router::params::ParamsMap) -> UserFilter {
 }
 
 fn page_link(filter: &UserFilter, page: u64) -> String {
-    let mut parts = vec![format!("page={}", page + 1)];
-    if !filter.query.is_empty() {
-        parts.push(format!("q={}", urlencode(&filter.query)));
-    }
-    if let Some(role) = filter.role {
-        parts.push(format!("role={}", role.code()));
-    }
-    if let Some(district) = filter.district {
-        parts.push(format!("district={}", district.code()));
-    }
-    if let Some(status) = filter.status {
-        parts.push(format!("status={}", status.code()));
-    }
-    format!("{}?{}", paths::ADMIN_USERS, parts.join("&"))
-}
-
-fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    let page = (page + 1).to_string();
+    paths::with_query(
+        paths::ADMIN_USERS,
+        &[
+            ("page", &page),
+            ("q", &filter.query),
+            ("role", filter.role.map_or("", Role::code)),
+            ("district", filter.district.map_or("", District::code)),
+            ("status", filter.status.map_or("", UserStatus::code)),
+        ],
+    )
 }
 
 /// The users list: search, filters by role, district and status, pages.

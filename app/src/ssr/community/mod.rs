@@ -1,8 +1,10 @@
 //! Communities of practice: who reads, writes and moderates which category
 //! (`access`), the pages (`read`), new topics and replies (`write`), and
-//! flags and moderators' actions (`moderation`).
+//! flags and moderators' actions (`moderation`), and what search finds
+//! (`findable`).
 
 pub mod access;
+pub mod findable;
 pub mod moderation;
 pub mod read;
 pub mod write;

@@ -12,6 +12,7 @@ use sea_orm::{
 
 use super::{
     access::can_moderate,
+    findable,
     read::{district_of, name_in, names, post_for, topic_for},
 };
 use crate::{
@@ -163,6 +164,7 @@ pub async fn hide(state: &AppState, moderator: &SessionUser, post_id: &str, reas
         .exec(&txn)
         .await?;
     resolve_flags(&txn, post.id).await?;
+    findable::index_post(&txn, post.id).await?;
     audit_moderation(&txn, moderator, "forum.post_hidden", "post", post.id, reason.to_owned(), &category).await?;
     if let Some(author) = match post.author_id {
         Some(id) => user::Entity::find_by_id(id).one(&txn).await?,
@@ -190,6 +192,7 @@ pub async fn restore(state: &AppState, moderator: &SessionUser, post_id: &str) -
         .filter(forum_post::Column::Id.eq(post.id))
         .exec(&txn)
         .await?;
+    findable::index_post(&txn, post.id).await?;
     audit_moderation(&txn, moderator, "forum.post_restored", "post", post.id, String::new(), &category).await?;
     txn.commit().await?;
     Ok(())

@@ -15,7 +15,7 @@ use sea_orm::{
 use super::{
     POSTS_PER_PAGE,
     access::can_moderate,
-    may_edit, post_target,
+    findable, may_edit, post_target,
     read::{category_for, category_target, district_of, post_for, topic_for, topic_target},
 };
 use crate::{
@@ -138,7 +138,8 @@ pub async fn create_topic(
     }
     .insert(&txn)
     .await?;
-    insert_post(&txn, id, 1, author, submission.body.trim(), now).await?;
+    let post = insert_post(&txn, id, 1, author, submission.body.trim(), now).await?;
+    findable::index_post(&txn, post).await?;
     post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
     txn.commit().await?;
     Ok(id)
@@ -171,6 +172,7 @@ pub async fn reply(
         .await?;
     let position = forum_topic::Entity::find_by_id(topic.id).one(&txn).await?.map_or(1, |t| t.post_count);
     let post = insert_post(&txn, topic.id, position, author, submission.body.trim(), now).await?;
+    findable::index_post(&txn, post).await?;
     post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
     txn.commit().await?;
     // Every post keeps its place on the page, hidden ones too.
@@ -209,6 +211,7 @@ pub async fn edit(state: &crate::ssr::state::AppState, reader: &SessionUser, id:
         .filter(forum_post::Column::Id.eq(post.id))
         .exec(&txn)
         .await?;
+    findable::index_post(&txn, post.id).await?;
     post_draft::Entity::delete_by_id((editor, target)).exec(&txn).await?;
     if post.author_id != Some(editor) {
         let entry = AuditRecord {
@@ -242,6 +245,7 @@ pub async fn delete_own(state: &crate::ssr::state::AppState, reader: &SessionUse
         .await?;
     forum_post_revision::Entity::delete_many().filter(forum_post_revision::Column::PostId.eq(post.id)).exec(&txn).await?;
     forum_flag::Entity::delete_many().filter(forum_flag::Column::PostId.eq(post.id)).exec(&txn).await?;
+    findable::index_post(&txn, post.id).await?;
     txn.commit().await?;
     Ok(post.topic_id)
 }

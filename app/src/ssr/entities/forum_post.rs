@@ -24,11 +24,19 @@ pub struct Model {
 pub enum Relation {
     #[sea_orm(belongs_to = "super::user::Entity", from = "Column::AuthorId", to = "super::user::Column::Id")]
     Author,
+    #[sea_orm(belongs_to = "super::forum_topic::Entity", from = "Column::TopicId", to = "super::forum_topic::Column::Id")]
+    Topic,
 }
 
 impl Related<super::user::Entity> for Entity {
     fn to() -> RelationDef {
         Relation::Author.def()
+    }
+}
+
+impl Related<super::forum_topic::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Topic.def()
     }
 }
 

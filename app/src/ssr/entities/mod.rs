@@ -13,6 +13,7 @@ pub mod known_device;
 pub mod outbox_mail;
 pub mod post_draft;
 pub mod recovery_code;
+pub mod search_entry;
 pub mod session;
 pub mod sign_in_challenge;
 pub mod throttle;

@@ -1,0 +1,95 @@
+//! The community in the shared search: each visible post is a document
+//! scoped to its category, written as posts are saved, edited, hidden,
+//! restored or deleted, so search never finds what the topic page would
+//! not show. Readers search the categories they may take part in.
+
+use sea_orm::{ConnectionTrait, EntityTrait as _, QueryOrder as _, QuerySelect as _, prelude::Uuid};
+
+use super::{POSTS_PER_PAGE, access::can_take_part, read::name_in};
+use crate::{
+    domain::{SessionUser, search::SearchPlace},
+    i18n::Locale,
+    routes::paths,
+    ssr::{
+        entities::{forum_category, forum_post, forum_topic},
+        error::ServiceResult,
+        search::{self, Document, analysis},
+    },
+};
+
+const KIND: &str = "post";
+
+/// Where post `post` is read: its topic's page, at the post.
+fn link(topic: &forum_topic::Model, post: &forum_post::Model) -> String {
+    let page = u64::try_from(post.position.saturating_sub(1)).unwrap_or(0) / POSTS_PER_PAGE;
+    format!("{}?page={}#post-{}", paths::community_topic(&topic.id.to_string()), page + 1, post.id)
+}
+
+/// Writes `post` to the index if it is visible, takes it out otherwise.
+async fn index(db: &impl ConnectionTrait, post: &forum_post::Model, topic: &forum_topic::Model) -> ServiceResult<()> {
+    if post.status != "visible" {
+        return search::remove(db, KIND, &post.id.to_string()).await;
+    }
+    let body = analysis::plain_text(&post.body_markdown);
+    let document = Document {
+        kind: KIND,
+        source_id: post.id.to_string(),
+        scope: topic.category_slug.clone(),
+        title: &topic.title,
+        body: &body,
+        title_is_searched: post.position == 1,
+        link: link(topic, post),
+        author: post.author_id,
+        created_at: post.created_at,
+    };
+    search::put(db, document).await
+}
+
+/// Brings the index in step with post `id` as it now is.
+pub async fn index_post(db: &impl ConnectionTrait, id: Uuid) -> ServiceResult<()> {
+    let Some((post, Some(topic))) = forum_post::Entity::find_by_id(id).find_also_related(forum_topic::Entity).one(db).await? else {
+        return search::remove(db, KIND, &id.to_string()).await;
+    };
+    index(db, &post, &topic).await
+}
+
+/// Posts written per batch when the whole community is indexed again.
+const BATCH: u64 = 500;
+
+/// Writes every visible post to the index; returns how many.
+pub async fn index_all(db: &impl ConnectionTrait) -> ServiceResult<u64> {
+    let mut written = 0;
+    let mut offset = 0;
+    loop {
+        let batch = forum_post::Entity::find()
+            .find_also_related(forum_topic::Entity)
+            .order_by_asc(forum_post::Column::Id)
+            .offset(offset)
+            .limit(BATCH)
+            .all(db)
+            .await?;
+        if batch.is_empty() {
+            return Ok(written);
+        }
+        offset += BATCH;
+        for (post, topic) in &batch {
+            if let Some(topic) = topic {
+                index(db, post, topic).await?;
+                written += u64::from(post.status == "visible");
+            }
+        }
+    }
+}
+
+/// The categories `reader` may search, in their order; none for a visitor.
+pub async fn places(db: &impl ConnectionTrait, reader: Option<&SessionUser>, locale: Locale) -> ServiceResult<Vec<SearchPlace>> {
+    let Some(reader) = reader else {
+        return Ok(Vec::new());
+    };
+    let categories = forum_category::Entity::find().order_by_asc(forum_category::Column::Position).all(db).await?;
+    Ok(categories
+        .iter()
+        .filter(|category| can_take_part(reader, category))
+        .map(|category| SearchPlace { key: category.slug.clone(), name: name_in(category, locale) })
+        .collect())
+}
