@@ -22,6 +22,7 @@ mod m20261203_000012_community;
 mod m20261203_000013_forum_moderation;
 mod m20261203_000014_post_revisions;
 mod m20261203_000015_search;
+mod m20261203_000016_post_place;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000013_forum_moderation::Migration),
             Box::new(m20261203_000014_post_revisions::Migration),
             Box::new(m20261203_000015_search::Migration),
+            Box::new(m20261203_000016_post_place::Migration),
         ]
     }
 }

@@ -34,6 +34,9 @@ enum Command {
         /// Make sure there are N sample guardians and operators (same password).
         #[arg(long, value_name = "N")]
         users: Option<u32>,
+        /// Add 100,000 sample forum posts in 10,000 topics, by the accounts there.
+        #[arg(long)]
+        scale: bool,
     },
     /// Manage accounts from the command line.
     Admin {
@@ -78,7 +81,7 @@ fn main() -> ExitCode {
         match cli.command.unwrap_or(Command::Serve) {
             Command::Serve => commands::serve::run(config).await,
             Command::Migrate => commands::migrate::run(&config).await,
-            Command::Seed { demo, users } => commands::seed::run(&config, demo, users).await,
+            Command::Seed { demo, users, scale } => commands::seed::run(&config, commands::seed::Seeds { demo, users, scale }).await,
             Command::Admin { command } => commands::admin::run(&config, command).await,
             Command::Mail { command } => commands::mail::run(&config, command).await,
             Command::Search { command } => commands::search::run(&config, command).await,

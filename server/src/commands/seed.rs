@@ -1,12 +1,18 @@
 //! `tutela seed`: `--demo` makes one demo account per role in each district,
 //! so a newcomer can try every part of Tutela; `--users N` adds sample
-//! accounts for trying lists at scale and for the benchmark. Running either
+//! accounts for trying lists at scale and for the benchmark; `--scale` adds
+//! 100,000 sample forum posts by the accounts there. Running any of them
 //! again changes nothing.
+
+use std::io::{IsTerminal as _, Write as _};
+
+use sea_orm::TransactionTrait as _;
 
 use tutela_app::{
     domain::{District, Role, RoleGrant},
     ssr::{
         accounts::{NewAccount, create_active_account, create_sample_accounts},
+        community::sample,
         second_factor,
     },
 };
@@ -23,9 +29,19 @@ pub const DEMO_PASSWORD: &str = "tutela-demo-2026";
 /// require it), documented in the README. Demo data only.
 pub const DEMO_TOTP_SECRET: &str = "KRKVIRKMIFCEKTKPKRKVIRKMIFCEKTKP";
 
-pub async fn run(config: &Config, demo: bool, users: Option<u32>) -> ServerResult<()> {
-    if !demo && users.is_none() {
-        return Err(ServerError::Usage("nothing to seed: pass --demo for the demo accounts, --users N for sample accounts".into()));
+/// What to seed.
+pub struct Seeds {
+    pub demo: bool,
+    pub users: Option<u32>,
+    pub scale: bool,
+}
+
+pub async fn run(config: &Config, seeds: Seeds) -> ServerResult<()> {
+    let Seeds { demo, users, scale } = seeds;
+    if !demo && users.is_none() && !scale {
+        return Err(ServerError::Usage(
+            "nothing to seed: pass --demo for the demo accounts, --users N for sample accounts, --scale for sample forum posts".into(),
+        ));
     }
     if config.public_url.as_deref().is_some_and(|url| url.starts_with("https://")) {
         return Err(ServerError::Usage(
@@ -39,9 +55,16 @@ pub async fn run(config: &Config, demo: bool, users: Option<u32>) -> ServerResul
         let created = create_sample_accounts(&db, count, DEMO_PASSWORD).await?;
         println!("{created} sample accounts added ({count} in all, person.NNNNNN@sample.tutela.localhost, password: {DEMO_PASSWORD})");
     }
-    if !demo {
-        return Ok(());
+    if demo {
+        seed_demo(&db).await?;
     }
+    if scale {
+        seed_scale(&db).await?;
+    }
+    Ok(())
+}
+
+async fn seed_demo(db: &sea_orm::DatabaseConnection) -> ServerResult<()> {
     println!("Demo accounts (password: {DEMO_PASSWORD}; jurists and coordinators sign in with a code from the key {DEMO_TOTP_SECRET})");
     println!("{:<13} {:<9} email", "role", "district");
     for district in District::ALL {
@@ -50,15 +73,45 @@ pub async fn run(config: &Config, demo: bool, users: Option<u32>) -> ServerResul
             let name = format!("Demo {} {}", role.code(), district.name());
             let grants = [RoleGrant { role, district }];
             let created = create_active_account(
-                &db,
+                db,
                 NewAccount { name: &name, email: &email, password: DEMO_PASSWORD, home_district: district, grants: &grants },
             )
             .await?;
             if role.is_privileged() {
-                second_factor::enable_with_known_secret(&db, &email, DEMO_TOTP_SECRET).await?;
+                second_factor::enable_with_known_secret(db, &email, DEMO_TOTP_SECRET).await?;
             }
             println!("{:<13} {:<9} {email}{}", role.code(), district.code(), if created { "" } else { "  (already there)" });
         }
+    }
+    Ok(())
+}
+
+/// The sample forum, in one transaction, with a progress bar on a terminal
+/// (a line per tenth otherwise).
+async fn seed_scale(db: &sea_orm::DatabaseConnection) -> ServerResult<()> {
+    let terminal = std::io::stderr().is_terminal();
+    let mut shown = 0;
+    let txn = db.begin().await?;
+    let created = sample::seed_scale(&txn, |done, total| {
+        let tenth = done * 10 / total;
+        if terminal {
+            let bar = "#".repeat(tenth as usize * 3);
+            eprint!("\rsample posts [{bar:<30}] {done}/{total}");
+            let _ = std::io::stderr().flush();
+        } else if tenth > shown {
+            eprintln!("sample posts: {done}/{total}");
+        }
+        shown = tenth;
+    })
+    .await?;
+    if terminal && created {
+        eprintln!();
+    }
+    txn.commit().await?;
+    if created {
+        println!("sample forum added: 100000 posts in 10000 topics; the longest, of 1000 posts: /community/t/{}", sample::LARGE_TOPIC_ID);
+    } else {
+        println!("sample forum already there");
     }
     Ok(())
 }
@@ -76,7 +129,8 @@ mod tests {
             data_dir: data_dir.clone(),
             ..Config::load(None).unwrap()
         };
-        assert!(matches!(run(&config, true, Some(10)).await, Err(ServerError::Usage(_))));
+        let seeds = Seeds { demo: true, users: Some(10), scale: true };
+        assert!(matches!(run(&config, seeds).await, Err(ServerError::Usage(_))));
         assert!(!data_dir.exists(), "nothing was created");
     }
 }

@@ -114,4 +114,17 @@ on_both_engines! {
         let reversed = search(&app, &giulia, "q=permesso&from=2026-12-31&to=2026-01-01").await;
         assert!(reversed.contains("viene prima di quella di inizio") && !reversed.contains("Risultati"), "{reversed}");
     }
+
+    async fn a_rebuilt_index_finds_what_the_pages_show(app: TestApp) {
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let topic = location(&open_topic(&app, &guardian, "benessere", "Sport e tempo libero", "La piscina comunale accoglie i ragazzi.").await);
+        reply(&app, &guardian, &topic, "Anche la palestra del quartiere.").await;
+        let hidden = post_id(&app, "palestra").await;
+        app.coordinator().await.post(app.url("/api/community/hide_post")).form(&[("post", hidden.as_str()), ("back", topic.as_str()), ("reason", "Prova")]).send().await.unwrap();
+        app.db.execute_unprepared("DELETE FROM search_entry").await.unwrap();
+        assert!(search(&app, &guardian, "q=piscina").await.contains("Nessun risultato"), "an empty index finds nothing");
+        assert_eq!(tutela_app::ssr::search::rebuild(&app.db).await.unwrap(), 1, "the visible post only");
+        assert!(search(&app, &guardian, "q=piscina").await.contains("Un risultato"));
+        assert!(search(&app, &guardian, "q=palestra").await.contains("Nessun risultato"), "the hidden one stays out");
+    }
 }

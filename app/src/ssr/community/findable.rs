@@ -3,7 +3,7 @@
 //! restored or deleted, so search never finds what the topic page would
 //! not show. Readers search the categories they may take part in.
 
-use sea_orm::{ConnectionTrait, EntityTrait as _, QueryOrder as _, QuerySelect as _, prelude::Uuid};
+use sea_orm::{ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _, prelude::Uuid};
 
 use super::{POSTS_PER_PAGE, access::can_take_part, read::name_in};
 use crate::{
@@ -25,32 +25,31 @@ fn link(topic: &forum_topic::Model, post: &forum_post::Model) -> String {
     format!("{}?page={}#post-{}", paths::community_topic(&topic.id.to_string()), page + 1, post.id)
 }
 
-/// Writes `post` to the index if it is visible, takes it out otherwise.
-async fn index(db: &impl ConnectionTrait, post: &forum_post::Model, topic: &forum_topic::Model) -> ServiceResult<()> {
-    if post.status != "visible" {
-        return search::remove(db, KIND, &post.id.to_string()).await;
-    }
-    let body = analysis::plain_text(&post.body_markdown);
-    let document = Document {
+/// The document of a visible post; `body` is its plain text.
+fn document<'a>(post: &forum_post::Model, topic: &'a forum_topic::Model, body: &'a str) -> Document<'a> {
+    Document {
         kind: KIND,
         source_id: post.id.to_string(),
         scope: topic.category_slug.clone(),
         title: &topic.title,
-        body: &body,
+        body,
         title_is_searched: post.position == 1,
         link: link(topic, post),
         author: post.author_id,
         created_at: post.created_at,
-    };
-    search::put(db, document).await
+    }
 }
 
-/// Brings the index in step with post `id` as it now is.
+/// Brings the index in step with post `id` as it now is: written if it is
+/// visible, taken out otherwise.
 pub async fn index_post(db: &impl ConnectionTrait, id: Uuid) -> ServiceResult<()> {
-    let Some((post, Some(topic))) = forum_post::Entity::find_by_id(id).find_also_related(forum_topic::Entity).one(db).await? else {
-        return search::remove(db, KIND, &id.to_string()).await;
-    };
-    index(db, &post, &topic).await
+    match forum_post::Entity::find_by_id(id).find_also_related(forum_topic::Entity).one(db).await? {
+        Some((post, Some(topic))) if post.status == "visible" => {
+            let body = analysis::plain_text(&post.body_markdown);
+            search::put(db, document(&post, &topic, &body)).await
+        }
+        _ => search::remove(db, KIND, &id.to_string()).await,
+    }
 }
 
 /// Posts written per batch when the whole community is indexed again.
@@ -63,6 +62,7 @@ pub async fn index_all(db: &impl ConnectionTrait) -> ServiceResult<u64> {
     loop {
         let batch = forum_post::Entity::find()
             .find_also_related(forum_topic::Entity)
+            .filter(forum_post::Column::Status.eq("visible"))
             .order_by_asc(forum_post::Column::Id)
             .offset(offset)
             .limit(BATCH)
@@ -72,12 +72,12 @@ pub async fn index_all(db: &impl ConnectionTrait) -> ServiceResult<u64> {
             return Ok(written);
         }
         offset += BATCH;
-        for (post, topic) in &batch {
-            if let Some(topic) = topic {
-                index(db, post, topic).await?;
-                written += u64::from(post.status == "visible");
-            }
-        }
+        let found: Vec<(&forum_post::Model, &forum_topic::Model, String)> = batch
+            .iter()
+            .filter_map(|(post, topic)| topic.as_ref().map(|topic| (post, topic, analysis::plain_text(&post.body_markdown))))
+            .collect();
+        written += found.len() as u64;
+        search::put_many(db, found.iter().map(|(post, topic, body)| document(post, topic, body)).collect()).await?;
     }
 }
 

@@ -7,6 +7,7 @@ pub mod access;
 pub mod findable;
 pub mod moderation;
 pub mod read;
+pub mod sample;
 pub mod write;
 
 /// Topics on a category page.

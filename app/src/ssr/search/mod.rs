@@ -41,28 +41,47 @@ pub struct Document<'a> {
 
 /// Adds `document` to the index, or replaces what it held under the same name.
 pub async fn put(db: &impl ConnectionTrait, document: Document<'_>) -> ServiceResult<()> {
+    put_many(db, vec![document]).await
+}
+
+/// [`put`] for many documents in one statement.
+pub async fn put_many(db: &impl ConnectionTrait, documents: Vec<Document<'_>>) -> ServiceResult<()> {
     use search_entry::Column;
-    let body_terms = analysis::terms(document.body);
-    let terms = if document.title_is_searched { format!("{} {body_terms}", analysis::terms(document.title)) } else { body_terms };
-    search_entry::Entity::insert(search_entry::ActiveModel {
-        kind: Set(document.kind.to_owned()),
-        source_id: Set(document.source_id),
-        scope: Set(document.scope),
-        title: Set(document.title.to_owned()),
-        body: Set(document.body.to_owned()),
-        link: Set(document.link),
-        author_id: Set(document.author),
-        created_at: Set(document.created_at),
-        terms: Set(terms),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([Column::Kind, Column::SourceId])
-            .update_columns([Column::Scope, Column::Title, Column::Body, Column::Link, Column::AuthorId, Column::CreatedAt, Column::Terms])
-            .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await?;
+    if documents.is_empty() {
+        return Ok(());
+    }
+    let rows = documents.into_iter().map(|document| {
+        let body_terms = analysis::terms(document.body);
+        let terms = if document.title_is_searched { format!("{} {body_terms}", analysis::terms(document.title)) } else { body_terms };
+        search_entry::ActiveModel {
+            kind: Set(document.kind.to_owned()),
+            source_id: Set(document.source_id),
+            scope: Set(document.scope),
+            title: Set(document.title.to_owned()),
+            body: Set(document.body.to_owned()),
+            link: Set(document.link),
+            author_id: Set(document.author),
+            created_at: Set(document.created_at),
+            terms: Set(terms),
+            ..Default::default()
+        }
+    });
+    search_entry::Entity::insert_many(rows)
+        .on_conflict(
+            OnConflict::columns([Column::Kind, Column::SourceId])
+                .update_columns([
+                    Column::Scope,
+                    Column::Title,
+                    Column::Body,
+                    Column::Link,
+                    Column::AuthorId,
+                    Column::CreatedAt,
+                    Column::Terms,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
     Ok(())
 }
 
@@ -121,10 +140,13 @@ pub async fn find(
         let query = format!("plainto_tsquery('simple', {})", sql.value(terms.join(" ")));
         ("search_entry e", format!("e.terms_vector @@ {query}"), format!("ts_rank(e.terms_vector, {query}) DESC"))
     } else {
-        // Each term quoted: whatever was typed is never FTS5 syntax.
+        // Each term quoted: whatever was typed is never FTS5 syntax. CROSS
+        // JOIN keeps the full-text match as the outer loop: left free, the
+        // planner may walk the entries of the reader's scopes and run the
+        // match once for each of them.
         let query = terms.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" ");
         (
-            "search_terms JOIN search_entry e ON e.id = search_terms.rowid",
+            "search_terms CROSS JOIN search_entry e ON e.id = search_terms.rowid",
             format!("search_terms MATCH {}", sql.value(query)),
             "search_terms.rank".to_owned(),
         )
