@@ -118,6 +118,8 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::EditWindowOver => t.problem_edit_window_over,
         Problem::DateInvalid => t.problem_date_invalid,
         Problem::DateBeforeStart => t.problem_date_before_start,
+        Problem::OwnPost => t.problem_own_post,
+        Problem::AlreadyReacted => t.problem_already_reacted,
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
         Problem::LastCoordinator => t.problem_last_coordinator,
         Problem::NotFailed => t.problem_not_failed,
@@ -157,6 +159,8 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::TopicReopened => t.notice_topic_reopened,
         Notice::PostEdited => t.notice_post_edited,
         Notice::PostDeleted => t.notice_post_deleted,
+        Notice::AnswerAccepted => t.notice_answer_accepted,
+        Notice::AnswerCleared => t.notice_answer_cleared,
     }
 }
 

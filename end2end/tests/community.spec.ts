@@ -1,7 +1,8 @@
 // A guardian opens a topic (the privacy guard catches a name and an age
-// first), a service worker replies, the guardian flags the reply and a
-// coordinator hides it from the moderation queue; a search finds the topic
-// by other forms of its words, and not the hidden reply.
+// first), a service worker replies, the guardian thanks them and accepts
+// the reply as the answer, then flags it and a coordinator hides it from
+// the moderation queue; a search finds the topic by other forms of its
+// words, and not the hidden reply.
 import { demoPassword, expect, expectAccessible, signIn, test } from './support';
 
 test('a guardian opens a topic and a service worker replies', async ({ page, browser }) => {
@@ -35,6 +36,13 @@ test('a guardian opens a topic and a service worker replies', async ({ page, bro
 
   await page.goto(topic);
   const reply = page.locator('.posts > li').nth(1);
+  await reply.getByRole('button', { name: 'Grazie' }).click();
+  await expect(reply.getByRole('button', { name: /Grazie/ })).toHaveAttribute('aria-pressed', 'true');
+  await reply.getByRole('button', { name: 'Segna come risposta' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Risposta segnata come accettata');
+  await expect(page.locator('.answer-note')).toContainText('Questa domanda ha una risposta accettata');
+  await expect(reply.getByText('Risposta accettata', { exact: true })).toBeVisible();
+  await expectAccessible(page);
   await reply.getByText('Segnala', { exact: true }).click();
   await reply.getByLabel('Motivo').selectOption('other');
   await reply.getByLabel('Una nota per i moderatori (facoltativa)').fill('Da verificare con il Comitato');
@@ -56,6 +64,7 @@ test('a guardian opens a topic and a service worker replies', async ({ page, bro
   await page.goto(topic);
   await expect(page.getByText('Messaggio nascosto dai moderatori.')).toBeVisible();
   await expect(page.locator('.post-body strong')).toHaveCount(0);
+  await expect(page.locator('.answer-note'), 'a hidden answer is not pointed to').toHaveCount(0);
 
   await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Cerca' }).click();
   await page.getByRole('searchbox', { name: 'Parole da cercare' }).fill('conversioni permessi');

@@ -23,6 +23,7 @@ mod m20261203_000013_forum_moderation;
 mod m20261203_000014_post_revisions;
 mod m20261203_000015_search;
 mod m20261203_000016_post_place;
+mod m20261203_000017_reactions_and_answers;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000014_post_revisions::Migration),
             Box::new(m20261203_000015_search::Migration),
             Box::new(m20261203_000016_post_place::Migration),
+            Box::new(m20261203_000017_reactions_and_answers::Migration),
         ]
     }
 }

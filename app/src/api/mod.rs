@@ -12,9 +12,14 @@ pub mod search;
 #[cfg(feature = "ssr")]
 pub(crate) mod respond {
     use crate::{
-        domain::{AppError, Notice},
+        domain::{AppError, Notice, Problem},
         routes::paths,
-        ssr::{error::ServiceResult, flash, request::is_plain_form_post, state::app_state},
+        ssr::{
+            error::{ServiceError, ServiceResult},
+            flash,
+            request::is_plain_form_post,
+            state::app_state,
+        },
     };
 
     /// Where to go after a form succeeded, and what to say there.
@@ -64,6 +69,17 @@ pub(crate) mod respond {
                 }
             }
         }
+    }
+
+    /// [`form`] for a form the page no longer shows once `gone` holds (past
+    /// the edit window, on one's own post): the page itself says why.
+    pub fn form_unless_gone(form_id: &str, back: &str, gone: Problem, result: ServiceResult<Done>) -> Result<(), AppError> {
+        if matches!(&result, Err(ServiceError::Refused(problem)) if *problem == gone) && is_plain_form_post() {
+            flash::put(&app_state()?, &crate::domain::Flash::Problem(gone));
+            leptos_axum::redirect(back);
+            return Ok(());
+        }
+        form(form_id, back, &[], result)
     }
 
     /// Sets the response status that matches `error` and returns it.

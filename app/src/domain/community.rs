@@ -79,7 +79,8 @@ pub struct PostView {
     pub created_at: i64,
     pub html: String,
     pub state: PostState,
-    pub edited: bool,
+    /// When it was last edited, if it was.
+    pub edited_at: Option<i64>,
     /// What the reader's edit form starts from, when they may edit it:
     /// their unsent edit, or the post's Markdown.
     pub edit: Option<Draft>,
@@ -87,6 +88,52 @@ pub struct PostView {
     pub own: bool,
     /// Earlier versions (when replaced, the text), for moderators only.
     pub revisions: Vec<(i64, String)>,
+    /// Each reaction, in [`Reaction::ALL`]'s order, with its count.
+    pub reactions: Vec<ReactionCount>,
+    /// Whether it is the topic's accepted answer.
+    pub answer: bool,
+    /// Whether the reader may mark it as the answer, or unmark it.
+    pub may_accept: bool,
+}
+
+/// The few reactions a member may leave on someone else's post.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Reaction {
+    Helpful,
+    Thanks,
+    /// "It happened to me too."
+    Same,
+}
+
+impl Reaction {
+    pub const ALL: [Reaction; 3] = [Reaction::Helpful, Reaction::Thanks, Reaction::Same];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Reaction::Helpful => "helpful",
+            Reaction::Thanks => "thanks",
+            Reaction::Same => "same",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Reaction> {
+        Reaction::ALL.into_iter().find(|reaction| reaction.code() == code)
+    }
+}
+
+/// How many members reacted one way to a post, and whether the reader did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReactionCount {
+    pub reaction: Reaction,
+    pub count: u32,
+    pub mine: bool,
+}
+
+/// Where a topic's accepted answer is, wherever its page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptedAnswer {
+    pub author: Option<String>,
+    pub link: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,6 +149,7 @@ pub struct TopicPage {
     pub page: u64,
     pub pages: u64,
     pub draft: Option<Draft>,
+    pub answer: Option<AcceptedAnswer>,
 }
 
 /// Why a member flags a post.

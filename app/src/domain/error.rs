@@ -34,6 +34,8 @@ pub enum Problem {
     EditWindowOver,
     DateInvalid,
     DateBeforeStart,
+    OwnPost,
+    AlreadyReacted,
     SecondFactorMandatory,
     ConfirmationMissing,
     LastCoordinator,

@@ -41,6 +41,8 @@ pub enum Notice {
     TopicReopened,
     PostEdited,
     PostDeleted,
+    AnswerAccepted,
+    AnswerCleared,
 }
 
 /// A form sent back with problems: which form, what was wrong, what to refill.

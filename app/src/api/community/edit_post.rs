@@ -8,13 +8,10 @@ pub async fn edit_post(post: String, back: String, body: String, privacy_confirm
     use crate::{
         api::respond::{self, Done},
         components::form::form_key,
-        domain::{Flash, Notice, Problem},
+        domain::{Notice, Problem},
         ssr::{
             authz,
             community::write::{self, Submission},
-            error::ServiceError,
-            flash,
-            request::is_plain_form_post,
             state::app_state,
         },
     };
@@ -26,12 +23,5 @@ pub async fn edit_post(post: String, back: String, body: String, privacy_confirm
         Ok(Done::to(format!("{back}#post-{post}"), Notice::PostEdited))
     }
     .await;
-    let at_post = format!("{back}#post-{post}");
-    // Past the window the edit form is gone: the page says why instead.
-    if matches!(result, Err(ServiceError::Refused(Problem::EditWindowOver))) && is_plain_form_post() {
-        flash::put(&state, &Flash::Problem(Problem::EditWindowOver));
-        leptos_axum::redirect(&at_post);
-        return Ok(());
-    }
-    respond::form(&form_key("edit_post", Some(&post)), &at_post, &[], result)
+    respond::form_unless_gone(&form_key("edit_post", Some(&post)), &format!("{back}#post-{post}"), Problem::EditWindowOver, result)
 }

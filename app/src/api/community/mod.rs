@@ -1,6 +1,7 @@
 //! The communities' server functions: each checks that the reader may take
 //! part in, or moderate, the category it touches.
 
+pub mod accept_answer;
 pub mod categories;
 pub mod create_topic;
 pub mod delete_post;
@@ -11,6 +12,7 @@ pub mod hide_post;
 pub mod load_category;
 pub mod load_topic;
 pub mod moderation_queue;
+pub mod react;
 pub mod reply;
 pub mod restore_post;
 pub mod set_topic_locked;

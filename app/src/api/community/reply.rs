@@ -20,9 +20,7 @@ pub async fn reply(id: String, body: String, privacy_confirmed: Option<String>) 
     let result = async {
         let reader = authz::require_user()?;
         let submission = Submission { title: "", body: &body, privacy_confirmed: privacy_confirmed.is_some() };
-        let saved = write::reply(&state, &reader, &id, &submission).await?;
-        let at = format!("{}?page={}#post-{}", paths::community_topic(&saved.topic.to_string()), saved.page + 1, saved.post);
-        Ok(Done::to(at, Notice::ReplyPosted))
+        Ok(Done::to(write::reply(&state, &reader, &id, &submission).await?, Notice::ReplyPosted))
     }
     .await;
     respond::form("reply", &back, &[], result)

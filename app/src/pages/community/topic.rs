@@ -5,8 +5,8 @@ use leptos_router::{components::A, hooks::use_params_map};
 use super::{PostBody, flag_reason_text};
 use crate::{
     api::community::{
-        delete_post::DeletePost, edit_post::EditPost, flag_post::FlagPost, hide_post::HidePost, load_topic::load_topic, reply::Reply,
-        restore_post::RestorePost, set_topic_locked::SetTopicLocked,
+        accept_answer::AcceptAnswer, delete_post::DeletePost, edit_post::EditPost, flag_post::FlagPost, hide_post::HidePost,
+        load_topic::load_topic, react::React, reply::Reply, restore_post::RestorePost, set_topic_locked::SetTopicLocked,
     },
     components::{
         form::{PostForm, SelectField, SubmitButton, TextField},
@@ -14,7 +14,7 @@ use crate::{
         pagination::{Pagination, use_page_number},
     },
     domain::{
-        community::{FlagReason, PostState, PostView, TopicPage},
+        community::{AcceptedAnswer, FlagReason, PostState, PostView, Reaction, ReactionCount, TopicPage},
         rome_time,
     },
     i18n::{Texts, fill, use_texts},
@@ -45,7 +45,7 @@ pub fn Topic() -> impl IntoView {
 /// reader may do with it: flag it, or as a moderator hide or restore it.
 #[component]
 fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back: String) -> impl IntoView {
-    let PostView { id, author, created_at, html, state, edited, edit, own, revisions } = post;
+    let PostView { id, author, created_at, html, state, edited_at, edit, own, revisions, reactions, answer, may_accept } = post;
     let (hidden, hidden_reason) = match &state {
         PostState::Hidden { reason } => (true, reason.clone()),
         PostState::Visible | PostState::Deleted => (false, None),
@@ -97,6 +97,19 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
                     {revisions.into_iter().map(|(at, text)| view! { <li><small>{rome_time(at)}</small><pre>{text}</pre></li> }).collect_view()}
                 </ol>
             </details>
+        }
+    });
+    let reactions = view! { <Reactions t post=id.clone() back=back.clone() reactions own/> };
+    let (accept_post, accept_topic, accept_back, accept_instance) = (id.clone(), topic.clone(), back.clone(), id.clone());
+    let accept_form = may_accept.then(|| {
+        view! {
+            <PostForm action=AcceptAnswer::url() id="accept_answer" instance=accept_instance>
+                <input type="hidden" name="topic" value=accept_topic/>
+                <input type="hidden" name="post" value=accept_post/>
+                <input type="hidden" name="accepted" value=if answer { "false" } else { "true" }/>
+                <input type="hidden" name="back" value=accept_back/>
+                <SubmitButton label=if answer { t.community_unaccept } else { t.community_accept } class="btn btn-outline-success btn-sm"/>
+            </PostForm>
         }
     });
     let reasons = FlagReason::ALL.into_iter().map(|r| (r.code().to_owned(), flag_reason_text(t, r).to_owned())).collect::<Vec<_>>();
@@ -157,9 +170,14 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
                 <header class="post-meta">
                     <strong>{author.unwrap_or_else(|| t.community_deleted_author.to_owned())}</strong>" · "
                     <a href=format!("#{anchor}")>{rome_time(created_at)}</a>
-                    {edited.then(|| view! { " · " {t.community_edited} })}
+                    {edited_at.map(|at| view! { " · " {t.community_edited}" " {rome_time(at)} })}
+                    {answer.then(|| view! { " " <span class="tag tag-answer">{t.community_answer_tag}</span> })}
                 </header>
                 {body}
+                <div class="post-tools">
+                    {reactions}
+                    {accept_form}
+                </div>
                 {edit_form}
                 {delete_form}
                 {history}
@@ -170,10 +188,52 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
     .into_any()
 }
 
+/// A post's reactions: buttons that add or take back the reader's own, or
+/// for the author only the counts.
+#[component]
+fn Reactions(t: &'static Texts, post: String, back: String, reactions: Vec<ReactionCount>, own: bool) -> impl IntoView {
+    if reactions.is_empty() {
+        return ().into_any();
+    }
+    let label = |reaction: Reaction| match reaction {
+        Reaction::Helpful => t.community_reaction_helpful,
+        Reaction::Thanks => t.community_reaction_thanks,
+        Reaction::Same => t.community_reaction_same,
+    };
+    if own {
+        let given: Vec<String> = reactions.iter().filter(|r| r.count > 0).map(|r| format!("{} {}", label(r.reaction), r.count)).collect();
+        return (!given.is_empty())
+            .then(|| view! { <p class="reactions reaction-counts" aria-label=t.community_reactions>{given.join(" · ")}</p> })
+            .into_any();
+    }
+    let instance = post.clone();
+    view! {
+        <PostForm action=React::url() id="react" instance class="reactions">
+            <input type="hidden" name="post" value=post/>
+            <input type="hidden" name="back" value=back/>
+            <div role="group" aria-label=t.community_reactions>
+                {reactions.into_iter().map(|ReactionCount { reaction, count, mine }| view! {
+                    <button
+                        type="submit"
+                        name="change"
+                        value=format!("{}:{}", reaction.code(), if mine { "off" } else { "on" })
+                        class="btn btn-sm reaction"
+                        aria-pressed=if mine { "true" } else { "false" }
+                    >
+                        {label(reaction)}
+                        {(count > 0).then(|| view! { " " <span class="count">{count}</span> })}
+                    </button>
+                }).collect_view()}
+            </div>
+        </PostForm>
+    }
+    .into_any()
+}
+
 #[component]
 fn TopicView(page: TopicPage) -> impl IntoView {
     let t = use_texts();
-    let TopicPage { id, title, category_slug, category_name, locked, moderator, posts, page, pages, draft } = page;
+    let TopicPage { id, title, category_slug, category_name, locked, moderator, posts, page, pages, draft, answer } = page;
     let link_id = id.clone();
     let back = format!("{}?page={}", paths::community_topic(&id), page + 1);
     let lock_topic = id.clone();
@@ -193,6 +253,12 @@ fn TopicView(page: TopicPage) -> impl IntoView {
             <A href=paths::community_category(&category_slug)>{category_name}</A>
         </p>
         <h1>{title}</h1>
+        {answer.map(|AcceptedAnswer { author, link }| view! {
+            <p class="alert alert-success answer-note">
+                {fill(t.community_answer_note, &[("author", &author.unwrap_or_else(|| t.community_deleted_author.to_owned()))])}" "
+                <a href=link>{t.community_answer_link}</a>
+            </p>
+        })}
         {lock_form}
         <ol class="posts">
             {posts.into_iter().map(|post| view! { <Post t post topic=id.clone() moderator back=back.clone()/> }).collect_view()}

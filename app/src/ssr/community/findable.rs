@@ -5,11 +5,10 @@
 
 use sea_orm::{ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _, prelude::Uuid};
 
-use super::{POSTS_PER_PAGE, access::can_take_part, read::name_in};
+use super::{access::can_take_part, post_link, read::name_in};
 use crate::{
     domain::{SessionUser, search::SearchPlace},
     i18n::Locale,
-    routes::paths,
     ssr::{
         entities::{forum_category, forum_post, forum_topic},
         error::ServiceResult,
@@ -18,12 +17,6 @@ use crate::{
 };
 
 const KIND: &str = "post";
-
-/// Where post `post` is read: its topic's page, at the post.
-fn link(topic: &forum_topic::Model, post: &forum_post::Model) -> String {
-    let page = u64::try_from(post.position.saturating_sub(1)).unwrap_or(0) / POSTS_PER_PAGE;
-    format!("{}?page={}#post-{}", paths::community_topic(&topic.id.to_string()), page + 1, post.id)
-}
 
 /// The document of a visible post; `body` is its plain text.
 fn document<'a>(post: &forum_post::Model, topic: &'a forum_topic::Model, body: &'a str) -> Document<'a> {
@@ -34,7 +27,7 @@ fn document<'a>(post: &forum_post::Model, topic: &'a forum_topic::Model, body: &
         title: &topic.title,
         body,
         title_is_searched: post.position == 1,
-        link: link(topic, post),
+        link: post_link(topic.id, post.position, post.id),
         author: post.author_id,
         created_at: post.created_at,
     }

@@ -1,11 +1,13 @@
 //! Communities of practice: who reads, writes and moderates which category
 //! (`access`), the pages (`read`), new topics and replies (`write`), and
-//! flags and moderators' actions (`moderation`), and what search finds
-//! (`findable`).
+//! flags and moderators' actions (`moderation`), reactions and accepted
+//! answers (`reactions`), what search finds (`findable`) and sample data
+//! for trying it at scale (`sample`).
 
 pub mod access;
 pub mod findable;
 pub mod moderation;
+pub mod reactions;
 pub mod read;
 pub mod sample;
 pub mod write;
@@ -16,6 +18,13 @@ pub const TOPICS_PER_PAGE: u64 = 30;
 pub const POSTS_PER_PAGE: u64 = 20;
 /// How long authors may edit their posts; moderators always may.
 pub const EDIT_WINDOW_SECONDS: i64 = crate::ssr::clock::DAY;
+
+/// Where the post at `position` of topic `topic` is read: the page that
+/// holds it (each post keeps its place, hidden ones too), at the post.
+pub fn post_link(topic: sea_orm::prelude::Uuid, position: i32, post: sea_orm::prelude::Uuid) -> String {
+    let page = u64::try_from(position.saturating_sub(1)).unwrap_or(0) / POSTS_PER_PAGE;
+    format!("{}?page={}#post-{post}", crate::routes::paths::community_topic(&topic.to_string()), page + 1)
+}
 
 /// The draft target of an edit of post `id`.
 pub fn post_target(id: sea_orm::prelude::Uuid) -> String {

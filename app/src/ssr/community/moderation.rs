@@ -35,7 +35,9 @@ use crate::{
 
 pub const REASON_MAX_CHARS: usize = 500;
 
-async fn audit_moderation(
+/// Records a moderator's action on `subject` in the audit log, in the
+/// category's district.
+pub(super) async fn audit_moderation(
     db: &impl ConnectionTrait,
     moderator: &SessionUser,
     action: &'static str,

@@ -12,18 +12,22 @@ use sea_orm::{
 use super::{
     POSTS_PER_PAGE, TOPICS_PER_PAGE,
     access::{can_moderate, can_take_part},
-    may_edit, post_target,
+    may_edit, post_link, post_target,
+    reactions::may_be_answer,
 };
 use crate::{
     domain::{
         District, PrivacyFinding, SessionUser,
-        community::{CategoryPage, CategorySummary, CommunityIndex, Draft, PostState, PostView, TopicPage, TopicRow},
+        community::{
+            AcceptedAnswer, CategoryPage, CategorySummary, CommunityIndex, Draft, PostState, PostView, Reaction, ReactionCount, TopicPage,
+            TopicRow,
+        },
     },
     i18n::Locale,
     ssr::{
         authz::account_id,
         clock, db,
-        entities::{forum_category, forum_post, forum_post_revision, forum_topic, post_draft, user},
+        entities::{forum_category, forum_post, forum_post_revision, forum_reaction, forum_topic, post_draft, user},
         error::{ServiceError, ServiceResult},
         privacy_guard,
         state::AppState,
@@ -240,8 +244,12 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
             revisions.entry(row.post_id).or_default().push((row.replaced_at, row.body_markdown));
         }
     }
+    let reactions = reactions_on(&state.db, me, &found.rows).await?;
+    let may_accept = topic.author_id == Some(me) || moderator;
     let mut posts = Vec::with_capacity(found.rows.len());
     for post in found.rows {
+        let visible = post.status == "visible";
+        let acceptable = may_accept && may_be_answer(&post);
         let hidden = post.status == "hidden";
         let deleted = post.status == "deleted";
         let edit = may_edit(me, moderator, &post, now)
@@ -258,12 +266,16 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
             } else {
                 PostState::Visible
             },
-            edited: post.edited_at.is_some(),
+            edited_at: post.edited_at,
             edit,
             own: post.author_id == Some(me),
             revisions: revisions.remove(&post.id).unwrap_or_default(),
+            reactions: if visible { counts_for(&reactions, post.id) } else { Vec::new() },
+            answer: visible && topic.accepted_post_id == Some(post.id),
+            may_accept: acceptable,
         });
     }
+    let answer = accepted_answer(&state.db, &topic).await?;
     Ok(TopicPage {
         id: topic.id.to_string(),
         title: topic.title,
@@ -275,5 +287,51 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
         page: found.page,
         pages: found.pages,
         draft: draft(&state.db, account_id(reader)?, &topic_target(topic.id)).await?,
+        answer,
     })
+}
+
+/// Each reaction to `posts`: how many, and whether `reader` gave it.
+type Reactions = HashMap<(Uuid, String), (u32, bool)>;
+
+async fn reactions_on(db: &impl ConnectionTrait, reader: Uuid, posts: &[forum_post::Model]) -> ServiceResult<Reactions> {
+    let mut found = Reactions::new();
+    if posts.is_empty() {
+        return Ok(found);
+    }
+    let rows: Vec<(Uuid, String, Uuid)> = forum_reaction::Entity::find()
+        .select_only()
+        .columns([forum_reaction::Column::PostId, forum_reaction::Column::Kind, forum_reaction::Column::UserId])
+        .filter(forum_reaction::Column::PostId.is_in(posts.iter().map(|p| p.id)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (post, kind, user) in rows {
+        let entry = found.entry((post, kind)).or_default();
+        entry.0 += 1;
+        entry.1 |= user == reader;
+    }
+    Ok(found)
+}
+
+fn counts_for(reactions: &Reactions, post: Uuid) -> Vec<ReactionCount> {
+    Reaction::ALL
+        .into_iter()
+        .map(|reaction| {
+            let (count, mine) = reactions.get(&(post, reaction.code().to_owned())).copied().unwrap_or_default();
+            ReactionCount { reaction, count, mine }
+        })
+        .collect()
+}
+
+/// Where the topic's accepted answer is, if it has one still shown.
+async fn accepted_answer(db: &impl ConnectionTrait, topic: &forum_topic::Model) -> ServiceResult<Option<AcceptedAnswer>> {
+    let Some(id) = topic.accepted_post_id else {
+        return Ok(None);
+    };
+    let Some(post) = forum_post::Entity::find_by_id(id).one(db).await?.filter(may_be_answer) else {
+        return Ok(None);
+    };
+    let author = names(db, std::iter::once(post.author_id)).await?.into_values().next();
+    Ok(Some(AcceptedAnswer { author, link: post_link(topic.id, post.position, post.id) }))
 }

@@ -148,6 +148,7 @@ pub async fn seed_scale(db: &impl ConnectionTrait, mut progress: impl FnMut(u32,
             post_count: Set(i32::try_from(count).unwrap_or(i32::MAX)),
             pinned: Set(false),
             locked: Set(false),
+            accepted_post_id: Set(None),
         });
         if topics.len() >= BATCH || index + 1 == TOPICS {
             // Topics before their posts, for the foreign key.

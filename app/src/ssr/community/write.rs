@@ -13,15 +13,15 @@ use sea_orm::{
 };
 
 use super::{
-    POSTS_PER_PAGE,
     access::can_moderate,
-    findable, may_edit, post_target,
-    read::{category_for, category_target, district_of, post_for, topic_for, topic_target},
+    findable, may_edit,
+    moderation::audit_moderation,
+    post_link, post_target,
+    read::{category_for, category_target, post_for, topic_for, topic_target},
 };
 use crate::{
     domain::{Problem, SessionUser},
     ssr::{
-        audit::{self, AuditRecord},
         authz::account_id,
         clock,
         entities::{forum_flag, forum_post, forum_post_revision, forum_topic, post_draft},
@@ -41,13 +41,6 @@ pub struct Submission<'a> {
     pub body: &'a str,
     /// The author has read the privacy guard's findings and keeps the text.
     pub privacy_confirmed: bool,
-}
-
-/// Where a saved reply is: its topic, the page it is on, its id.
-pub struct Saved {
-    pub topic: Uuid,
-    pub page: u64,
-    pub post: Uuid,
 }
 
 async fn keep_draft(db: &impl ConnectionTrait, author: Uuid, target: &str, submission: &Submission<'_>) -> ServiceResult<()> {
@@ -135,6 +128,7 @@ pub async fn create_topic(
         post_count: Set(1),
         pinned: Set(false),
         locked: Set(false),
+        accepted_post_id: Set(None),
     }
     .insert(&txn)
     .await?;
@@ -145,13 +139,13 @@ pub async fn create_topic(
     Ok(id)
 }
 
-/// Adds a reply to the topic `id`, unless it is locked.
+/// Adds a reply to the topic `id`, unless it is locked; returns where it is read.
 pub async fn reply(
     state: &crate::ssr::state::AppState,
     reader: &SessionUser,
     id: &str,
     submission: &Submission<'_>,
-) -> ServiceResult<Saved> {
+) -> ServiceResult<String> {
     let (topic, _) = topic_for(&state.db, reader, id).await?;
     let author = account_id(reader)?;
     let target = topic_target(topic.id);
@@ -175,9 +169,7 @@ pub async fn reply(
     findable::index_post(&txn, post).await?;
     post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
     txn.commit().await?;
-    // Every post keeps its place on the page, hidden ones too.
-    let page = u64::try_from(position.saturating_sub(1)).unwrap_or(0) / POSTS_PER_PAGE;
-    Ok(Saved { topic: topic.id, page, post })
+    Ok(post_link(topic.id, position, post))
 }
 
 /// Replaces a post's text, keeping the old one for moderators: its author
@@ -214,15 +206,7 @@ pub async fn edit(state: &crate::ssr::state::AppState, reader: &SessionUser, id:
     findable::index_post(&txn, post.id).await?;
     post_draft::Entity::delete_by_id((editor, target)).exec(&txn).await?;
     if post.author_id != Some(editor) {
-        let entry = AuditRecord {
-            actor: Some(editor),
-            action: "forum.post_edited",
-            subject_kind: "post",
-            subject_id: post.id.to_string(),
-            detail: String::new(),
-            district: district_of(&category),
-        };
-        audit::record(&txn, entry).await?;
+        audit_moderation(&txn, reader, "forum.post_edited", "post", post.id, String::new(), &category).await?;
     }
     txn.commit().await?;
     Ok(post.topic_id)

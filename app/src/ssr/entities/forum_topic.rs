@@ -13,6 +13,8 @@ pub struct Model {
     pub post_count: i32,
     pub pinned: bool,
     pub locked: bool,
+    /// The reply its author or a moderator marked as the answer.
+    pub accepted_post_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

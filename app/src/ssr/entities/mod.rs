@@ -7,6 +7,7 @@ pub mod forum_category;
 pub mod forum_flag;
 pub mod forum_post;
 pub mod forum_post_revision;
+pub mod forum_reaction;
 pub mod forum_topic;
 pub mod job_lease;
 pub mod known_device;
