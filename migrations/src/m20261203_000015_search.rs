@@ -30,17 +30,20 @@ enum User {
     Id,
 }
 
-/// FTS5 reads the terms from `search_entry` (an external-content table);
-/// the triggers keep its index in step with every write.
+/// FTS5 reads the terms and the scope from `search_entry` (an
+/// external-content table); the triggers keep its index in step with every
+/// write. The scope is indexed too, so the reader's scopes narrow the match
+/// inside the index rather than row by row after it; in hexadecimal, so
+/// each scope is one token that matches itself only.
 const SQLITE_INDEX: [&str; 4] = [
-    "CREATE VIRTUAL TABLE search_terms USING fts5(terms, content='search_entry', content_rowid='id')",
+    "CREATE VIRTUAL TABLE search_terms USING fts5(terms, scope, content='search_entry', content_rowid='id')",
     "CREATE TRIGGER search_entry_added AFTER INSERT ON search_entry BEGIN \
-     INSERT INTO search_terms(rowid, terms) VALUES (new.id, new.terms); END",
+     INSERT INTO search_terms(rowid, terms, scope) VALUES (new.id, new.terms, hex(new.scope)); END",
     "CREATE TRIGGER search_entry_removed AFTER DELETE ON search_entry BEGIN \
-     INSERT INTO search_terms(search_terms, rowid, terms) VALUES ('delete', old.id, old.terms); END",
+     INSERT INTO search_terms(search_terms, rowid, terms, scope) VALUES ('delete', old.id, old.terms, hex(old.scope)); END",
     "CREATE TRIGGER search_entry_changed AFTER UPDATE ON search_entry BEGIN \
-     INSERT INTO search_terms(search_terms, rowid, terms) VALUES ('delete', old.id, old.terms); \
-     INSERT INTO search_terms(rowid, terms) VALUES (new.id, new.terms); END",
+     INSERT INTO search_terms(search_terms, rowid, terms, scope) VALUES ('delete', old.id, old.terms, hex(old.scope)); \
+     INSERT INTO search_terms(rowid, terms, scope) VALUES (new.id, new.terms, hex(new.scope)); END",
 ];
 
 const POSTGRES_INDEX: [&str; 2] = [

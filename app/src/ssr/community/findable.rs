@@ -56,6 +56,8 @@ pub async fn index_all(db: &impl ConnectionTrait) -> ServiceResult<u64> {
         let batch = forum_post::Entity::find()
             .find_also_related(forum_topic::Entity)
             .filter(forum_post::Column::Status.eq("visible"))
+            // Oldest first: newer posts get later rows, and search shows the newest first.
+            .order_by_asc(forum_post::Column::CreatedAt)
             .order_by_asc(forum_post::Column::Id)
             .offset(offset)
             .limit(BATCH)

@@ -213,50 +213,62 @@ pub async fn category_page(state: &AppState, reader: &SessionUser, slug: &str, p
 pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: u64) -> ServiceResult<TopicPage> {
     let (topic, category) = topic_for(&state.db, reader, id).await?;
     let moderator = can_moderate(reader, &category);
-    let matching = forum_post::Entity::find().filter(forum_post::Column::TopicId.eq(topic.id));
-    let found =
-        db::fetch_page(&state.db, matching, |select| select.order_by_asc(forum_post::Column::Position), page, POSTS_PER_PAGE).await?;
-    let authors = names(&state.db, found.rows.iter().map(|p| p.author_id)).await?;
+    // Every post keeps its place, so a page is a range of places: no count,
+    // no offset to skip over.
+    let pages = u64::try_from(topic.post_count).unwrap_or(0).div_ceil(POSTS_PER_PAGE).max(1);
+    let page = page.min(pages - 1);
+    let first = i32::try_from(page * POSTS_PER_PAGE).unwrap_or(i32::MAX);
+    let rows: Vec<(forum_post::Model, Option<String>)> = forum_post::Entity::find()
+        .filter(forum_post::Column::TopicId.eq(topic.id))
+        .filter(forum_post::Column::Position.gt(first))
+        .filter(forum_post::Column::Position.lte(first.saturating_add(i32::try_from(POSTS_PER_PAGE).unwrap_or(i32::MAX))))
+        .order_by_asc(forum_post::Column::Position)
+        .find_also_related(user::Entity)
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|(post, author)| (post, author.map(|a| a.name)))
+        .collect();
     let me = account_id(reader)?;
     let now = clock::now();
-    // The reader's unsent edits of the posts on this page, in one query.
-    let edit_targets: Vec<String> = found.rows.iter().filter(|p| may_edit(me, moderator, p, now)).map(|p| post_target(p.id)).collect();
-    let mut edits: HashMap<String, Draft> = if edit_targets.is_empty() {
-        HashMap::new()
-    } else {
-        post_draft::Entity::find()
-            .filter(post_draft::Column::UserId.eq(me))
-            .filter(post_draft::Column::Target.is_in(edit_targets))
-            .all(&state.db)
-            .await?
-            .into_iter()
-            .map(|row| (row.target.clone(), as_draft(row)))
-            .collect()
-    };
+    // What the reader left unsent here, the reply and the edits of the
+    // posts on this page, in one query.
+    let reply_target = topic_target(topic.id);
+    let mut targets: Vec<String> = rows.iter().filter(|(p, _)| may_edit(me, moderator, p, now)).map(|(p, _)| post_target(p.id)).collect();
+    targets.push(reply_target.clone());
+    let mut drafts: HashMap<String, Draft> = post_draft::Entity::find()
+        .filter(post_draft::Column::UserId.eq(me))
+        .filter(post_draft::Column::Target.is_in(targets))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|row| (row.target.clone(), as_draft(row)))
+        .collect();
     let mut revisions: HashMap<Uuid, Vec<(i64, String)>> = HashMap::new();
-    if moderator && !found.rows.is_empty() {
-        let rows = forum_post_revision::Entity::find()
-            .filter(forum_post_revision::Column::PostId.is_in(found.rows.iter().map(|p| p.id)))
+    if moderator && !rows.is_empty() {
+        let revised = forum_post_revision::Entity::find()
+            .filter(forum_post_revision::Column::PostId.is_in(rows.iter().map(|(p, _)| p.id)))
             .order_by_asc(forum_post_revision::Column::ReplacedAt)
             .all(&state.db)
             .await?;
-        for row in rows {
+        for row in revised {
             revisions.entry(row.post_id).or_default().push((row.replaced_at, row.body_markdown));
         }
     }
-    let reactions = reactions_on(&state.db, me, &found.rows).await?;
+    let reactions = reactions_on(&state.db, me, rows.iter().map(|(p, _)| p.id)).await?;
     let may_accept = topic.author_id == Some(me) || moderator;
-    let mut posts = Vec::with_capacity(found.rows.len());
-    for post in found.rows {
+    let mut posts = Vec::with_capacity(rows.len());
+    for (post, author) in rows {
         let visible = post.status == "visible";
         let acceptable = may_accept && may_be_answer(&post);
         let hidden = post.status == "hidden";
         let deleted = post.status == "deleted";
-        let edit = may_edit(me, moderator, &post, now)
-            .then(|| edits.remove(&post_target(post.id)).unwrap_or_else(|| Draft { body: post.body_markdown.clone(), ..Draft::default() }));
+        let edit = may_edit(me, moderator, &post, now).then(|| {
+            drafts.remove(&post_target(post.id)).unwrap_or_else(|| Draft { body: post.body_markdown.clone(), ..Draft::default() })
+        });
         posts.push(PostView {
             id: post.id.to_string(),
-            author: post.author_id.and_then(|id| authors.get(&id).cloned()),
+            author,
             created_at: post.created_at,
             html: if deleted || (hidden && !moderator) { String::new() } else { post.body_html },
             state: if deleted {
@@ -284,9 +296,9 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
         locked: topic.locked,
         moderator,
         posts,
-        page: found.page,
-        pages: found.pages,
-        draft: draft(&state.db, account_id(reader)?, &topic_target(topic.id)).await?,
+        page,
+        pages,
+        draft: drafts.remove(&reply_target),
         answer,
     })
 }
@@ -294,15 +306,16 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
 /// Each reaction to `posts`: how many, and whether `reader` gave it.
 type Reactions = HashMap<(Uuid, String), (u32, bool)>;
 
-async fn reactions_on(db: &impl ConnectionTrait, reader: Uuid, posts: &[forum_post::Model]) -> ServiceResult<Reactions> {
+async fn reactions_on(db: &impl ConnectionTrait, reader: Uuid, posts: impl Iterator<Item = Uuid>) -> ServiceResult<Reactions> {
     let mut found = Reactions::new();
+    let posts: Vec<Uuid> = posts.collect();
     if posts.is_empty() {
         return Ok(found);
     }
     let rows: Vec<(Uuid, String, Uuid)> = forum_reaction::Entity::find()
         .select_only()
         .columns([forum_reaction::Column::PostId, forum_reaction::Column::Kind, forum_reaction::Column::UserId])
-        .filter(forum_reaction::Column::PostId.is_in(posts.iter().map(|p| p.id)))
+        .filter(forum_reaction::Column::PostId.is_in(posts))
         .into_tuple()
         .all(db)
         .await?;

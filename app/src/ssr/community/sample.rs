@@ -64,7 +64,7 @@ const ENDINGS: [&str; 8] = [
     "e nessuno sa dire quando.",
     "e chiedo consiglio a chi ci è già passato.",
 ];
-const TITLES: [&str; 4] = ["Tempi per {}", "Domanda su {}", "Esperienze con {}", "Chi ha già seguito {}?"];
+const TITLES: [&str; 4] = ["{}: quanto ci vuole?", "{}: una domanda", "{}: le vostre esperienze", "{}: chi ci è già passato?"];
 
 fn sentence(rng: &mut StdRng) -> String {
     let pick = |rng: &mut StdRng, words: &[&'static str]| *words.choose(rng).unwrap_or(&"");
@@ -119,7 +119,9 @@ pub async fn seed_scale(db: &impl ConnectionTrait, mut progress: impl FnMut(u32,
         let title = if index == 0 {
             "Il gruppo dei tutori di Milano: domande di tutti i giorni".to_owned()
         } else {
-            TITLES.choose(&mut rng).unwrap_or(&"{}").replace("{}", MATTERS.choose(&mut rng).unwrap_or(&""))
+            let matter = MATTERS.choose(&mut rng).unwrap_or(&"");
+            let capitalised: String = matter.chars().take(1).flat_map(char::to_uppercase).chain(matter.chars().skip(1)).collect();
+            TITLES.choose(&mut rng).unwrap_or(&"{}").replace("{}", &capitalised)
         };
         let first_author = *authors.choose(&mut rng).unwrap_or(&authors[0]);
         for position in 1..=count {

@@ -123,7 +123,13 @@ pub struct Match {
     pub author_name: Option<String>,
 }
 
-/// The documents matching every one of `terms` within `filters`, best first.
+/// The documents matching every one of `terms` within `filters`, newest
+/// first, and how many match in all.
+///
+/// On SQLite the reader's scopes are part of the full-text match, and FTS5
+/// hands its matches over newest first (rowids grow as documents are
+/// written): a page reads twenty entries whatever the number of matches,
+/// and the count is the index's alone unless an author or a day narrows it.
 pub async fn find(
     db: &impl ConnectionTrait,
     terms: &[String],
@@ -136,24 +142,18 @@ pub async fn find(
     }
     let backend = db.get_database_backend();
     let mut sql = SqlBuilder { backend, values: Vec::new() };
-    let (tables, matching, order) = if backend == DbBackend::Postgres {
-        let query = format!("plainto_tsquery('simple', {})", sql.value(terms.join(" ")));
-        ("search_entry e", format!("e.terms_vector @@ {query}"), format!("ts_rank(e.terms_vector, {query}) DESC"))
+    let (matching, order) = if backend == DbBackend::Postgres {
+        let scopes = filters.scopes.iter().map(|s| sql.value(s.clone())).collect::<Vec<_>>().join(", ");
+        let query = sql.value(terms.join(" "));
+        (format!("e.terms_vector @@ plainto_tsquery('simple', {query}) AND e.scope IN ({scopes})"), "e.created_at DESC, e.id DESC")
     } else {
-        // Each term quoted: whatever was typed is never FTS5 syntax. CROSS
-        // JOIN keeps the full-text match as the outer loop: left free, the
-        // planner may walk the entries of the reader's scopes and run the
-        // match once for each of them.
-        let query = terms.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" ");
-        (
-            "search_terms CROSS JOIN search_entry e ON e.id = search_terms.rowid",
-            format!("search_terms MATCH {}", sql.value(query)),
-            "search_terms.rank".to_owned(),
-        )
+        // Each term and scope quoted: whatever was typed is never FTS5 syntax.
+        let words = terms.iter().map(|t| format!("terms : \"{t}\"")).collect::<Vec<_>>().join(" AND ");
+        // The index holds each scope as SQLite's `hex()` of it: one exact token.
+        let scopes = filters.scopes.iter().map(|s| format!("scope : \"{}\"", hex(s))).collect::<Vec<_>>().join(" OR ");
+        (format!("search_terms MATCH {}", sql.value(format!("{words} AND ({scopes})"))), "search_terms.rowid DESC")
     };
     let mut conditions = vec![matching];
-    let scopes = filters.scopes.iter().map(|s| sql.value(s.clone())).collect::<Vec<_>>().join(", ");
-    conditions.push(format!("e.scope IN ({scopes})"));
     if let Some(author) = &filters.author {
         let pattern = format!("%{}%", author.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
         conditions.push(format!("LOWER(u.name) LIKE {} ESCAPE '\\'", sql.value(pattern)));
@@ -164,15 +164,34 @@ pub async fn find(
     if let Some(until) = filters.until {
         conditions.push(format!("e.created_at < {}", sql.value(until)));
     }
-    let from_where = format!("{tables} LEFT JOIN \"user\" u ON u.id = e.author_id WHERE {}", conditions.join(" AND "));
-    let count = Statement::from_sql_and_values(backend, format!("SELECT COUNT(*) AS total FROM {from_where}"), sql.values.clone());
+    let narrowed = conditions.len() > 1;
+    let conditions = conditions.join(" AND ");
+    // CROSS JOIN keeps the full-text match as SQLite's outer loop.
+    let tables = if backend == DbBackend::Postgres {
+        "search_entry e"
+    } else {
+        "search_terms CROSS JOIN search_entry e ON e.id = search_terms.rowid"
+    };
+    let from_where = format!("{tables} LEFT JOIN \"user\" u ON u.id = e.author_id WHERE {conditions}");
+    let count = if backend == DbBackend::Sqlite && !narrowed {
+        format!("SELECT COUNT(*) AS total FROM search_terms WHERE {conditions}")
+    } else {
+        format!("SELECT COUNT(*) AS total FROM {from_where}")
+    };
+    let count = Statement::from_sql_and_values(backend, count, sql.values.clone());
     let total = db.query_one_raw(count).await?.map(|row| row.try_get::<i64>("", "total")).transpose()?.unwrap_or(0);
     let page = format!(
         "SELECT e.scope, e.title, e.body, e.link, e.created_at, u.name AS author_name FROM {from_where} \
-         ORDER BY {order}, e.created_at DESC LIMIT {limit} OFFSET {offset}"
+         ORDER BY {order} LIMIT {limit} OFFSET {offset}"
     );
     let matches = Match::find_by_statement(Statement::from_sql_and_values(backend, page, sql.values)).all(db).await?;
     Ok((matches, u64::try_from(total).unwrap_or(0)))
+}
+
+/// What SQLite's `hex()` makes of `text`: its UTF-8 bytes in upper-case hexadecimal.
+fn hex(text: &str) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    text.bytes().flat_map(|b| [char::from(DIGITS[usize::from(b >> 4)]), char::from(DIGITS[usize::from(b & 0xF)])]).collect()
 }
 
 /// Collects a statement's values, writing each engine's placeholder.
