@@ -126,6 +126,17 @@ on_both_engines! {
     }
 }
 
+/// Replies to the topic at `topic` (its path) and checks that the reply landed there.
+pub(crate) async fn reply(app: &TestApp, client: &Client, topic: &str, body: &str) {
+    let response = client
+        .post(app.url("/api/community/reply"))
+        .form(&[("id", topic.trim_start_matches("/community/t/")), ("body", body)])
+        .send()
+        .await
+        .unwrap();
+    assert!(location(&response).starts_with(topic), "replied");
+}
+
 /// The id of the only post with `text` in it.
 pub(crate) async fn post_id(app: &TestApp, text: &str) -> String {
     use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _};

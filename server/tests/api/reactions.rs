@@ -5,7 +5,7 @@ use reqwest::{Client, StatusCode};
 use tutela_app::domain::{District, Role};
 
 use crate::{
-    community::{open_topic, page, post_id},
+    community::{open_topic, page, post_id, reply},
     helpers::{TestApp, location},
     on_both_engines,
 };
@@ -23,11 +23,6 @@ async fn accept(app: &TestApp, client: &Client, topic: &str, post: &str, accepte
         .send()
         .await
         .unwrap()
-}
-
-async fn reply(app: &TestApp, client: &Client, topic: &str, body: &str) {
-    let response = client.post(app.url("/api/community/reply")).form(&[("id", topic), ("body", body)]).send().await.unwrap();
-    assert!(location(&response).contains(topic), "replied");
 }
 
 on_both_engines! {
@@ -71,8 +66,8 @@ on_both_engines! {
         let topic = location(&open_topic(&app, &author, "documenti", "Rinnovo del passaporto", "Serve il consenso del tutore?").await);
         let topic_id = topic.trim_start_matches("/community/t/").to_owned();
         let helper = app.staff_account("helper@example.it", &[(Role::Operator, District::Milano)]).await;
-        reply(&app, &helper, &topic_id, "Sì, il tutore firma la richiesta in Questura.").await;
-        reply(&app, &helper, &topic_id, "E serve anche una foto recente.").await;
+        reply(&app, &helper, &topic, "Sì, il tutore firma la richiesta in Questura.").await;
+        reply(&app, &helper, &topic, "E serve anche una foto recente.").await;
         let (opening, answer, other) = (post_id(&app, "consenso del tutore").await, post_id(&app, "firma la richiesta").await, post_id(&app, "foto recente").await);
 
         assert_eq!(accept(&app, &helper, &topic_id, &answer, true).await.status(), StatusCode::FORBIDDEN, "only the topic's author or a moderator");

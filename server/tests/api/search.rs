@@ -6,7 +6,7 @@ use sea_orm::ConnectionTrait as _;
 use tutela_app::domain::{District, Role};
 
 use crate::{
-    community::{open_topic, page, post_id},
+    community::{open_topic, page, post_id, reply},
     helpers::{TestApp, location},
     on_both_engines,
 };
@@ -16,16 +16,6 @@ async fn search(app: &TestApp, client: &Client, query: &str) -> String {
     let (status, body) = page(app, client, &format!("/search?{query}")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     body
-}
-
-async fn reply(app: &TestApp, client: &Client, topic: &str, body: &str) {
-    let response = client
-        .post(app.url("/api/community/reply"))
-        .form(&[("id", topic.trim_start_matches("/community/t/")), ("body", body)])
-        .send()
-        .await
-        .unwrap();
-    assert!(location(&response).starts_with(topic), "replied");
 }
 
 on_both_engines! {
