@@ -161,6 +161,9 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::PostDeleted => t.notice_post_deleted,
         Notice::AnswerAccepted => t.notice_answer_accepted,
         Notice::AnswerCleared => t.notice_answer_cleared,
+        Notice::WatchSaved => t.notice_watch_saved,
+        Notice::NotificationsRead => t.notice_notifications_read,
+        Notice::MailPreferenceSaved => t.notice_mail_preference_saved,
     }
 }
 

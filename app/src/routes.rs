@@ -15,6 +15,8 @@ pub mod paths {
     pub const ACCOUNT: &str = "/account";
     pub const ACCOUNT_DATA: &str = "/account/data";
     pub const ACCOUNT_SECOND_FACTOR: &str = "/account/two-factor";
+    pub const ACCOUNT_NOTIFICATIONS: &str = "/account/notifications";
+    pub const NOTIFICATIONS: &str = "/notifications";
     pub const TRAINING: &str = "/training";
     pub const COMMUNITY: &str = "/community";
     pub const COMMUNITY_MODERATION: &str = "/community/moderation";
@@ -46,6 +48,11 @@ pub mod paths {
         format!("/community/t/{id}")
     }
 
+    /// A one-click unsubscribe link's page (GET) and action (POST).
+    pub fn unsubscribe(token: &str) -> String {
+        format!("/unsubscribe/{token}")
+    }
+
     pub fn admin_user(id: &str) -> String {
         format!("/admin/users/{id}")
     }
@@ -72,7 +79,7 @@ pub mod paths {
     }
 
     /// The paths whose last segment is a secret token from a mail.
-    const WITH_TOKEN: [&str; 2] = ["/verify-email/", "/password/reset/"];
+    const WITH_TOKEN: [&str; 3] = ["/verify-email/", "/password/reset/", "/unsubscribe/"];
 
     /// `path` as it may be written to a log: a mail's token replaced by `…`.
     pub fn for_log(path: &str) -> std::borrow::Cow<'_, str> {
@@ -128,6 +135,9 @@ mod table {
                 <Route path=path!("/account") view=account::profile::Profile ssr=SsrMode::Async/>
                 <Route path=path!("/account/data") view=account::data::AccountData ssr=SsrMode::Async/>
                 <Route path=path!("/account/two-factor") view=account::second_factor::SecondFactor ssr=SsrMode::Async/>
+                <Route path=path!("/account/notifications") view=account::mail_preferences::MailPreferences ssr=SsrMode::Async/>
+                <Route path=path!("/notifications") view=pages::notifications::Notifications ssr=SsrMode::Async/>
+                <Route path=path!("/unsubscribe/:token") view=pages::unsubscribe::Unsubscribe ssr=SsrMode::Async/>
                 <Route path=path!("/training") view=areas::Training ssr=SsrMode::Async/>
                 <Route path=path!("/community") view=community::Categories ssr=SsrMode::Async/>
                 <Route path=path!("/community/moderation") view=community::moderation::Moderation ssr=SsrMode::Async/>

@@ -3,7 +3,7 @@
 // the reply as the answer, then flags it and a coordinator hides it from
 // the moderation queue; a search finds the topic by other forms of its
 // words, and not the hidden reply.
-import { demoPassword, expect, expectAccessible, signIn, test } from './support';
+import { demoPassword, expect, expectAccessible, readMail, signIn, test } from './support';
 
 test('a guardian opens a topic and a service worker replies', async ({ page, browser }) => {
   await signIn(page, 'guardian.milano@demo.tutela.localhost', demoPassword);
@@ -33,6 +33,33 @@ test('a guardian opens a topic and a service worker replies', async ({ page, bro
   await expect(colleague.locator('.post-body strong')).toHaveText('prima');
   await expectAccessible(colleague);
   await context.close();
+
+  // The guardian watches the topic they opened: the header counts the reply,
+  // the list leads to it, and the mail about it can turn such mail off.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Notifiche 1 da leggere' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notifiche');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Demo operator Milano ha risposto in «Conversione del permesso a 18 anni»' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Conversione del permesso a 18 anni');
+  await expect(page.getByRole('link', { name: 'Notifiche', exact: true }), 'read once the topic is open').toBeVisible();
+  const mail = await readMail('guardian.milano@demo.tutela.localhost', 'con il parere del Comitato');
+  expect(mail).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+  const unsubscribe = mail.match(/http:\/\/[^\s>"]+\/unsubscribe\/[A-Za-z0-9_.-]+/)?.[0];
+  expect(unsubscribe, 'an unsubscribe link in the mail').toBeTruthy();
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(new URL(unsubscribe!).pathname);
+  await expectAccessible(visitor);
+  await visitor.getByRole('button', { name: 'Non inviarmi più email di notifica' }).click();
+  await expect(visitor.getByRole('status')).toContainText('non riceverai più email di notifica');
+  await visitorContext.close();
+  await page.goto('/account/notifications');
+  await expect(page.getByRole('radio', { name: 'Mai', exact: true })).toBeChecked();
+  await page.getByText('Subito, una email per ogni notifica').click();
+  await expect(page.getByRole('radio', { name: 'Subito, una email per ogni notifica' })).toBeChecked();
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Preferenza per le email salvata');
 
   await page.goto(topic);
   const reply = page.locator('.posts > li').nth(1);

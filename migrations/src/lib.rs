@@ -24,6 +24,7 @@ mod m20261203_000014_post_revisions;
 mod m20261203_000015_search;
 mod m20261203_000016_post_place;
 mod m20261203_000017_reactions_and_answers;
+mod m20261204_000018_notifications;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000015_search::Migration),
             Box::new(m20261203_000016_post_place::Migration),
             Box::new(m20261203_000017_reactions_and_answers::Migration),
+            Box::new(m20261204_000018_notifications::Migration),
         ]
     }
 }

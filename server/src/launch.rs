@@ -9,7 +9,7 @@ use tutela_app::ssr::{mail::transport::MailTransport, state::AppState};
 use crate::{
     config::Config,
     error::{ServerError, ServerResult},
-    jobs::{HousekeepingJob, OutboxJob, Runner},
+    jobs::{DigestJob, HousekeepingJob, OutboxJob, Runner},
     router, state,
 };
 
@@ -34,6 +34,8 @@ pub async fn start(config: Config) -> ServerResult<RunningServer> {
         vec![
             Arc::new(OutboxJob { transport, interval: Duration::from_millis(config.job_poll_ms) }),
             Arc::new(HousekeepingJob { interval: Duration::from_secs(config.housekeeping_seconds) }),
+            // Digests are due at a minute's precision at most.
+            Arc::new(DigestJob { interval: Duration::from_millis(config.job_poll_ms.clamp(1000, 60_000)) }),
         ],
     );
     let app = router::build(app_state.clone(), config.max_body_bytes);

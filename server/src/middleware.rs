@@ -10,6 +10,7 @@ use axum::{
 };
 use tutela_app::{
     i18n::Locale,
+    routes::paths,
     ssr::{
         accounts::LOCALE_COOKIE,
         request::{RequestContext, client_address, cookie_from_headers},
@@ -68,9 +69,13 @@ fn is_from_our_pages(headers: &HeaderMap, public_origin: &str) -> bool {
 
 /// Refuses state-changing requests from other sites: forms work without
 /// JavaScript, so they need protection that does not rely on it.
+/// One-click unsubscribe links are posted by mail programs, from no page at
+/// all (RFC 8058); the signed link is their proof, and all they can do is
+/// turn mail off.
 pub async fn refuse_cross_site(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if unsafe_method && !is_from_our_pages(request.headers(), state.settings.public_origin()) {
+    let one_click = request.uri().path().starts_with(&paths::unsubscribe(""));
+    if unsafe_method && !one_click && !is_from_our_pages(request.headers(), state.settings.public_origin()) {
         tracing::warn!(path = %request.uri().path(), "refused a cross-site request");
         return plain_page(
             StatusCode::FORBIDDEN,

@@ -4,10 +4,11 @@
 
 use axum::{
     Router,
-    extract::State,
+    extract::{Path, State},
     http::{HeaderValue, StatusCode, header},
     middleware::{from_fn, from_fn_with_state},
-    routing::get,
+    response::{IntoResponse as _, Redirect, Response},
+    routing::{get, post},
 };
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes as _, generate_route_list, render_app_async_with_context};
@@ -23,7 +24,7 @@ use tower_http::{
 use tutela_app::{
     app::{App, shell},
     routes::paths,
-    ssr::{content_policy, db, state::AppState},
+    ssr::{content_policy, db, notifications::unsubscribe as unsubscribe_link, request::wants_html, state::AppState},
 };
 
 use crate::{assets, middleware};
@@ -47,6 +48,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     // Pages and server functions: they need to know who is asking.
     let pages = Router::new()
         .route(paths::READYZ, get(ready))
+        .route(&paths::unsubscribe("{token}"), post(unsubscribe))
         .leptos_routes_with_context(&state, routes, || (), document)
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), middleware::request_context))
@@ -104,5 +106,20 @@ async fn ready(State(state): State<AppState>) -> (StatusCode, &'static str) {
     match tokio::time::timeout(std::time::Duration::from_secs(2), db::ping(&state.db)).await {
         Ok(true) => (StatusCode::OK, "ready"),
         Ok(false) | Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unreachable"),
+    }
+}
+
+/// An unsubscribe link used: from its page (a person, sent back to the page,
+/// which now says mail is off) or by a mail program's own button (RFC 8058,
+/// which needs only the status).
+async fn unsubscribe(State(state): State<AppState>, Path(token): Path<String>, headers: axum::http::HeaderMap) -> Response {
+    match unsubscribe_link::apply(&state, &token).await {
+        Err(error) => {
+            tracing::error!(%error, "using an unsubscribe link");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+        Ok(_) if wants_html(&headers) => Redirect::to(&paths::unsubscribe(&token)).into_response(),
+        Ok(tutela_app::domain::notifications::UnsubscribeLink::Invalid) => StatusCode::NOT_FOUND.into_response(),
+        Ok(_) => StatusCode::OK.into_response(),
     }
 }

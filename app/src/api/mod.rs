@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod community;
+pub mod notifications;
 pub mod search;
 
 /// How a form's server function answers: success redirects with a notice;

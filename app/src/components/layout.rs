@@ -9,6 +9,7 @@ use crate::{
     api::account::{logout::Logout, set_locale::SetLocale},
     domain::Role,
     i18n::{Locale, notice_text, problem_text, use_locale, use_texts},
+    islands::NotificationBell,
     routes::paths,
 };
 use leptos::server_fn::ServerFn as _;
@@ -43,6 +44,12 @@ fn Header() -> impl IntoView {
     }
     let account = match user {
         Some(user) => view! {
+            <NotificationBell
+                href=paths::NOTIFICATIONS.to_owned()
+                count=user.unread_notifications
+                label=t.nav_notifications.to_owned()
+                unread_label=t.nav_notifications_unread.to_owned()
+            />
             <A href=paths::ACCOUNT attr:class="header-link">{user.name}</A>
             <form method="post" action=Logout::url() class="inline-form">
                 <button type="submit" class="btn btn-link header-link">{t.nav_logout}</button>

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{District, PrivacyFinding};
+use super::{District, PrivacyFinding, notifications::WatchLevel};
 
 /// A category, in the reader's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +64,8 @@ pub struct Draft {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryPage {
     pub category: CategorySummary,
+    /// How closely the reader follows it.
+    pub watch: WatchLevel,
     pub topics: Vec<TopicRow>,
     pub page: u64,
     pub pages: u64,
@@ -150,6 +152,8 @@ pub struct TopicPage {
     pub pages: u64,
     pub draft: Option<Draft>,
     pub answer: Option<AcceptedAnswer>,
+    /// How closely the reader follows it.
+    pub watch: WatchLevel,
 }
 
 /// Why a member flags a post.

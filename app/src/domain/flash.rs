@@ -43,6 +43,9 @@ pub enum Notice {
     PostDeleted,
     AnswerAccepted,
     AnswerCleared,
+    WatchSaved,
+    NotificationsRead,
+    MailPreferenceSaved,
 }
 
 /// A form sent back with problems: which form, what was wrong, what to refill.

@@ -124,6 +124,8 @@ pub struct SessionUser {
     pub grants: Vec<RoleGrant>,
     /// Whether two-factor sign-in is on for the account.
     pub second_factor: bool,
+    /// Notifications not read yet.
+    pub unread_notifications: u32,
 }
 
 impl SessionUser {

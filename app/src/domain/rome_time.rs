@@ -51,9 +51,41 @@ pub fn rome_time(unix_seconds: i64) -> String {
     format!("{day:02}/{month:02}/{year} {:02}:{:02}", seconds_of_day / 3_600, (seconds_of_day % 3_600) / 60)
 }
 
+/// Monday, as [`next_rome_time`] counts weekdays (0 is Sunday).
+pub const MONDAY: i64 = 1;
+
+/// The first instant after `now` when the clocks in Rome read `hour`:00,
+/// on `weekday` if one is given.
+pub fn next_rome_time(now: i64, hour: u32, weekday: Option<i64>) -> i64 {
+    let mut day = (now + rome_offset_seconds(now)).div_euclid(86_400);
+    loop {
+        let local = day * 86_400 + i64::from(hour) * 3_600;
+        // The offset in force an hour earlier than the local reading is the
+        // one in force then, except within the hour of a switch (01:00 UTC,
+        // long before any hour this is asked for but 02:00).
+        let at = local - rome_offset_seconds(local - 3_600);
+        // 1970-01-01 was a Thursday.
+        if at > now && weekday.is_none_or(|weekday| (day + 4).rem_euclid(7) == weekday) {
+            return at;
+        }
+        day += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_morning_in_rome_in_winter_and_summer_and_the_next_monday() {
+        let utc = |y, m, d, h: i64| days_from_civil(y, m, d) * 86_400 + h * 3_600;
+        // Friday 2026-12-04 10:00 UTC: 07:00 in Rome is 06:00 UTC (CET).
+        assert_eq!(next_rome_time(utc(2026, 12, 4, 10), 7, None), utc(2026, 12, 5, 6));
+        assert_eq!(next_rome_time(utc(2026, 12, 4, 5), 7, None), utc(2026, 12, 4, 6), "later the same day");
+        assert_eq!(next_rome_time(utc(2026, 12, 4, 10), 7, Some(MONDAY)), utc(2026, 12, 7, 6));
+        // In summer 07:00 in Rome is 05:00 UTC (CEST).
+        assert_eq!(next_rome_time(utc(2026, 7, 1, 12), 7, None), utc(2026, 7, 2, 5));
+    }
 
     #[test]
     fn winter_and_summer_times_in_rome() {

@@ -11,8 +11,10 @@
 //! Every island calls [`on_page`] first: the shell adds the island loader,
 //! and the browser fetches the bundle, only on pages that hold an island.
 
+pub mod notification_bell;
 pub mod password_input;
 
+pub use notification_bell::NotificationBell;
 pub use password_input::PasswordInput;
 
 /// Records, while the server renders a page, that the page holds an island.

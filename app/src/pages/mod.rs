@@ -6,5 +6,7 @@ pub mod areas;
 pub mod community;
 pub mod home;
 pub mod not_found;
+pub mod notifications;
 pub mod privacy;
 pub mod search;
+pub mod unsubscribe;

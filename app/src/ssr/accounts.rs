@@ -171,6 +171,7 @@ pub(super) async fn insert_account(db: &impl ConnectionTrait, row: AccountRow<'_
         totp_secret: Set(None),
         totp_enabled_at: Set(None),
         totp_last_step: Set(None),
+        ..Default::default()
     }
     .insert(db)
     .await?;
@@ -683,6 +684,7 @@ pub async fn create_sample_accounts(db: &sea_orm::DatabaseConnection, count: u32
                 totp_secret: Set(None),
                 totp_enabled_at: Set(None),
                 totp_last_step: Set(None),
+                ..Default::default()
             });
             roles.push(user_role::ActiveModel {
                 user_id: Set(id),

@@ -58,6 +58,7 @@ mod tests {
             home_district: District::Milano,
             grants: grants.iter().map(|&(role, district)| RoleGrant { role, district }).collect(),
             second_factor: true,
+            unread_notifications: 0,
         }
     }
 

@@ -17,6 +17,7 @@ pub mod error;
 pub mod flash;
 pub mod known_devices;
 pub mod mail;
+pub mod notifications;
 pub mod page;
 pub mod password;
 pub mod privacy_guard;

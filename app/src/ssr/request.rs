@@ -100,8 +100,12 @@ pub fn set_cookie(cookie: &cookie::Cookie<'_>) {
 /// Whether the request is a plain HTML form post (no JavaScript), which
 /// expects a redirect rather than data.
 pub fn is_plain_form_post() -> bool {
-    use_context::<http::request::Parts>()
-        .is_some_and(|parts| parts.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html")))
+    use_context::<http::request::Parts>().is_some_and(|parts| wants_html(&parts.headers))
+}
+
+/// Whether a request comes from a browser showing pages (it accepts HTML).
+pub fn wants_html(headers: &http::HeaderMap) -> bool {
+    headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
 }
 
 /// The address of the client behind `peer`. When `peer` is one of the

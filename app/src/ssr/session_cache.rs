@@ -112,6 +112,7 @@ mod tests {
             home_district: District::Milano,
             grants: vec![],
             second_factor: false,
+            unread_notifications: 0,
         }
     }
 

@@ -223,5 +223,6 @@ pub fn session_user(account: &user::Model, grants: Vec<RoleGrant>) -> SessionUse
         home_district: District::from_code(&account.home_district).unwrap_or(District::Milano),
         grants,
         second_factor: account.totp_enabled_at.is_some(),
+        unread_notifications: u32::try_from(account.unread_notifications).unwrap_or(0),
     }
 }

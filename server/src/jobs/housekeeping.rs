@@ -6,7 +6,8 @@
 use std::{future::Future, pin::Pin, time::Duration};
 
 use tutela_app::ssr::{
-    accounts, clock, error::ServiceResult, known_devices, mail::outbox, second_factor, sessions, state::AppState, throttle,
+    accounts, clock, error::ServiceResult, known_devices, mail::outbox, notifications::unsubscribe, second_factor, sessions,
+    state::AppState, throttle,
 };
 
 use super::Job;
@@ -34,8 +35,18 @@ impl Job for HousekeepingJob {
             let counters = throttle::purge(&state.db, clock::now() - longest_window).await?;
             let devices = known_devices::purge(&state.db).await?;
             let challenges = second_factor::purge_challenges(&state.db).await?;
-            if sessions + unverified + mails + counters + devices + challenges > 0 {
-                tracing::info!(sessions, unverified, mails, counters, devices, challenges, "removed what had outlived its use");
+            let unsubscribe_links = unsubscribe::purge_used(&state.db).await?;
+            if sessions + unverified + mails + counters + devices + challenges + unsubscribe_links > 0 {
+                tracing::info!(
+                    sessions,
+                    unverified,
+                    mails,
+                    counters,
+                    devices,
+                    challenges,
+                    unsubscribe_links,
+                    "removed what had outlived its use"
+                );
             }
             Ok(())
         })

@@ -13,6 +13,7 @@ mod content;
 mod faults;
 mod instances;
 mod mail;
+mod notifications;
 mod reactions;
 mod search;
 mod second_factor;

@@ -16,6 +16,7 @@ pub mod react;
 pub mod reply;
 pub mod restore_post;
 pub mod set_topic_locked;
+pub mod set_watch;
 
 /// Where a moderator's form sends them back: a path of ours only, never
 /// another site (the form's `back` field is the browser's to change).

@@ -5,6 +5,7 @@ pub mod forgot_password;
 pub mod login;
 pub mod login_code;
 pub mod logout;
+pub mod mail_preferences;
 pub mod profile;
 pub mod register;
 pub mod reset_password;

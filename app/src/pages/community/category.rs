@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
-use super::PostBody;
+use super::{PostBody, WatchForm};
 use crate::{
     api::community::{create_topic::CreateTopic, load_category::load_category},
     components::{
@@ -10,7 +10,7 @@ use crate::{
         page::{LoadError, SignedIn},
         pagination::{Pagination, use_page_number},
     },
-    domain::{community::CategoryPage, rome_time},
+    domain::{community::CategoryPage, notifications::WatchLevel, rome_time},
     i18n::{fill, use_texts},
     routes::paths,
 };
@@ -38,7 +38,7 @@ pub fn Category() -> impl IntoView {
 #[component]
 fn CategoryView(page: CategoryPage) -> impl IntoView {
     let t = use_texts();
-    let CategoryPage { category, topics, page, pages, draft } = page;
+    let CategoryPage { category, topics, page, pages, draft, watch } = page;
     let slug = category.slug.clone();
     let title = draft.as_ref().map(|d| d.title.clone()).unwrap_or_default();
     let list = if topics.is_empty() {
@@ -64,11 +64,13 @@ fn CategoryView(page: CategoryPage) -> impl IntoView {
         .into_any()
     };
     let link_slug = slug.clone();
+    let back = format!("{}?page={}", paths::community_category(&slug), page + 1);
     view! {
         <Title text=category.name.clone()/>
         <p class="breadcrumb"><A href=paths::COMMUNITY>{t.area_community_title}</A></p>
         <h1>{category.name}</h1>
         <p class="lead">{category.description}</p>
+        <WatchForm t place=format!("category:{slug}") levels=&WatchLevel::FOR_CATEGORY current=watch back/>
         {list}
         <Pagination page pages link=move |n| format!("{}?page={}", paths::community_category(&link_slug), n + 1)/>
         <section class="panel" aria-labelledby="new-topic-title">

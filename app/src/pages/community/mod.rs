@@ -6,18 +6,20 @@ pub mod moderation;
 pub mod topic;
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::{
-    api::community::categories::categories,
+    api::community::{categories::categories, set_watch::SetWatch},
     components::{
-        form::{CheckboxField, TextArea},
+        form::{CheckboxField, PostForm, SelectField, SubmitButton, TextArea},
         page::{LoadError, SignedIn},
     },
     domain::{
         Identifying,
         community::{CommunityIndex, Draft, FlagReason},
+        notifications::WatchLevel,
         rome_time,
     },
     i18n::{Texts, fill, use_texts},
@@ -72,6 +74,37 @@ fn PostBody(t: &'static Texts, draft: Option<Draft>) -> impl IntoView {
     view! {
         {warning}
         <TextArea name="body" label=t.community_body hint=t.community_body_hint value=body required=true/>
+    }
+}
+
+/// How closely the reader follows a category or a topic, and the form
+/// that changes it: a choice and a button, so it works without JavaScript.
+#[component]
+fn WatchForm(
+    t: &'static Texts,
+    /// `category:<slug>` or `topic:<id>`.
+    place: String,
+    levels: &'static [WatchLevel],
+    current: WatchLevel,
+    back: String,
+) -> impl IntoView {
+    let options = levels.iter().map(|level| (level.code().to_owned(), watch_level_text(t, *level).to_owned())).collect::<Vec<_>>();
+    view! {
+        <PostForm action=SetWatch::url() id="set_watch" class="watch-form">
+            <input type="hidden" name="place" value=place/>
+            <input type="hidden" name="back" value=back/>
+            <SelectField name="level" label=t.community_watch_label options value=current.code().to_owned()/>
+            <SubmitButton label=t.community_watch_submit class="btn btn-outline-primary btn-sm"/>
+        </PostForm>
+    }
+}
+
+fn watch_level_text(t: &'static Texts, level: WatchLevel) -> &'static str {
+    match level {
+        WatchLevel::Watching => t.community_watch_watching,
+        WatchLevel::Following => t.community_watch_following,
+        WatchLevel::Normal => t.community_watch_normal,
+        WatchLevel::Muted => t.community_watch_muted,
     }
 }
 

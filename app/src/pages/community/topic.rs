@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
-use super::{PostBody, flag_reason_text};
+use super::{PostBody, WatchForm, flag_reason_text};
 use crate::{
     api::community::{
         accept_answer::AcceptAnswer, delete_post::DeletePost, edit_post::EditPost, flag_post::FlagPost, hide_post::HidePost,
@@ -15,6 +15,7 @@ use crate::{
     },
     domain::{
         community::{AcceptedAnswer, FlagReason, PostState, PostView, Reaction, ReactionCount, TopicPage},
+        notifications::WatchLevel,
         rome_time,
     },
     i18n::{Texts, fill, use_texts},
@@ -233,13 +234,13 @@ fn Reactions(t: &'static Texts, post: String, back: String, reactions: Vec<React
 #[component]
 fn TopicView(page: TopicPage) -> impl IntoView {
     let t = use_texts();
-    let TopicPage { id, title, category_slug, category_name, locked, moderator, posts, page, pages, draft, answer } = page;
+    let TopicPage { id, title, category_slug, category_name, locked, moderator, posts, page, pages, draft, answer, watch } = page;
     let link_id = id.clone();
     let back = format!("{}?page={}", paths::community_topic(&id), page + 1);
     let lock_topic = id.clone();
     let lock_form = moderator.then(move || {
         view! {
-            <PostForm action=SetTopicLocked::url() id="set_topic_locked" class="topic-tools">
+            <PostForm action=SetTopicLocked::url() id="set_topic_locked">
                 <input type="hidden" name="topic" value=lock_topic/>
                 <input type="hidden" name="locked" value=if locked { "false" } else { "true" }/>
                 <SubmitButton label=if locked { t.community_reopen } else { t.community_lock } class="btn btn-outline-secondary btn-sm"/>
@@ -259,7 +260,10 @@ fn TopicView(page: TopicPage) -> impl IntoView {
                 <a href=link>{t.community_answer_link}</a>
             </p>
         })}
-        {lock_form}
+        <div class="topic-tools">
+            <WatchForm t place=format!("topic:{id}") levels=&WatchLevel::FOR_TOPIC current=watch back=back.clone()/>
+            {lock_form}
+        </div>
         <ol class="posts">
             {posts.into_iter().map(|post| view! { <Post t post topic=id.clone() moderator back=back.clone()/> }).collect_view()}
         </ol>

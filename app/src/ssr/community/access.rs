@@ -7,19 +7,25 @@
 //! (the trainers' room), the holders of that role too.
 
 use crate::{
-    domain::{Role, SessionUser},
+    domain::{District, Role, RoleGrant, SessionUser},
     ssr::entities::forum_category,
 };
 
 pub fn can_take_part(reader: &SessionUser, category: &forum_category::Model) -> bool {
-    if reader.has_role(Role::Coordinator) {
+    member_may_take_part(reader.home_district, &reader.grants, category)
+}
+
+/// [`can_take_part`] for any member, signed in or not (whom a new post
+/// notifies): their home district and role grants.
+pub fn member_may_take_part(home_district: District, grants: &[RoleGrant], category: &forum_category::Model) -> bool {
+    if grants.iter().any(|g| g.role == Role::Coordinator) {
         return true;
     }
     let in_district = category
         .district
         .as_deref()
-        .is_none_or(|district| reader.home_district.code() == district || reader.grants.iter().any(|g| g.district.code() == district));
-    let holds_role = category.role.as_deref().is_none_or(|role| reader.grants.iter().any(|g| g.role.code() == role));
+        .is_none_or(|district| home_district.code() == district || grants.iter().any(|g| g.district.code() == district));
+    let holds_role = category.role.as_deref().is_none_or(|role| grants.iter().any(|g| g.role.code() == role));
     in_district && holds_role
 }
 
@@ -30,10 +36,7 @@ pub fn can_moderate(reader: &SessionUser, category: &forum_category::Model) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{
-        domain::{District, RoleGrant},
-        i18n::Locale,
-    };
+    use crate::i18n::Locale;
 
     fn reader(grants: &[(Role, District)]) -> SessionUser {
         SessionUser {
@@ -44,6 +47,7 @@ mod tests {
             home_district: grants.first().map_or(District::Milano, |g| g.1),
             grants: grants.iter().map(|&(role, district)| RoleGrant { role, district }).collect(),
             second_factor: true,
+            unread_notifications: 0,
         }
     }
 

@@ -1,12 +1,13 @@
 //! Communities of practice: who reads, writes and moderates which category
 //! (`access`), the pages (`read`), new topics and replies (`write`), and
 //! flags and moderators' actions (`moderation`), reactions and accepted
-//! answers (`reactions`), what search finds (`findable`) and sample data
-//! for trying it at scale (`sample`).
+//! answers (`reactions`), what search finds (`findable`), whom a new post
+//! notifies (`notify`) and sample data for trying it at scale (`sample`).
 
 pub mod access;
 pub mod findable;
 pub mod moderation;
+pub mod notify;
 pub mod reactions;
 pub mod read;
 pub mod sample;

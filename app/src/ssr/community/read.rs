@@ -22,6 +22,7 @@ use crate::{
             AcceptedAnswer, CategoryPage, CategorySummary, CommunityIndex, Draft, PostState, PostView, Reaction, ReactionCount, TopicPage,
             TopicRow,
         },
+        notifications::WatchLevel,
     },
     i18n::Locale,
     ssr::{
@@ -29,7 +30,7 @@ use crate::{
         clock, db,
         entities::{forum_category, forum_post, forum_post_revision, forum_reaction, forum_topic, post_draft, user},
         error::{ServiceError, ServiceResult},
-        privacy_guard,
+        notifications, privacy_guard,
         state::AppState,
     },
 };
@@ -199,12 +200,17 @@ pub async fn category_page(state: &AppState, reader: &SessionUser, slug: &str, p
             locked: topic.locked,
         })
         .collect();
+    let me = account_id(reader)?;
+    let target = category_target(&category.slug);
+    let watch =
+        notifications::level_of(&state.db, me, std::slice::from_ref(&target)).await?.pop().map_or(WatchLevel::Normal, |(_, level)| level);
     Ok(CategoryPage {
         category: summary(&category, reader.locale, found.total, None),
+        watch,
         topics,
         page: found.page,
         pages: found.pages,
-        draft: draft(&state.db, account_id(reader)?, &category_target(&category.slug)).await?,
+        draft: draft(&state.db, me, &target).await?,
     })
 }
 
@@ -288,6 +294,12 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
         });
     }
     let answer = accepted_answer(&state.db, &topic).await?;
+    let watch = notifications::level_of(&state.db, me, std::slice::from_ref(&reply_target))
+        .await?
+        .pop()
+        .map_or(WatchLevel::Normal, |(_, level)| level);
+    // Reading the topic reads what the reader was told of in it.
+    notifications::read_at_target(state, reader, &reply_target).await?;
     Ok(TopicPage {
         id: topic.id.to_string(),
         title: topic.title,
@@ -300,6 +312,7 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
         pages,
         draft: drafts.remove(&reply_target),
         answer,
+        watch,
     })
 }
 

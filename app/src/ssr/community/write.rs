@@ -16,6 +16,7 @@ use super::{
     access::can_moderate,
     findable, may_edit,
     moderation::audit_moderation,
+    notify::{self, NewPost},
     post_link, post_target,
     read::{category_for, category_target, post_for, topic_for, topic_target},
 };
@@ -26,7 +27,7 @@ use crate::{
         clock,
         entities::{forum_flag, forum_post, forum_post_revision, forum_topic, post_draft},
         error::{ServiceError, ServiceResult, Validation},
-        privacy_guard, user_markdown,
+        notifications, privacy_guard, user_markdown,
     },
 };
 
@@ -132,10 +133,23 @@ pub async fn create_topic(
     }
     .insert(&txn)
     .await?;
-    let post = insert_post(&txn, id, 1, author, submission.body.trim(), now).await?;
+    let body = submission.body.trim();
+    let post = insert_post(&txn, id, 1, author, body, now).await?;
     findable::index_post(&txn, post).await?;
     post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
+    let new_post = NewPost {
+        category: &category,
+        topic: id,
+        topic_title: submission.title.trim(),
+        post,
+        position: 1,
+        author,
+        author_name: &reader.name,
+        body,
+    };
+    let notified = notify::on_new_post(&txn, state, &new_post).await?;
     txn.commit().await?;
+    notifications::changed(state, notified);
     Ok(id)
 }
 
@@ -146,7 +160,7 @@ pub async fn reply(
     id: &str,
     submission: &Submission<'_>,
 ) -> ServiceResult<String> {
-    let (topic, _) = topic_for(&state.db, reader, id).await?;
+    let (topic, category) = topic_for(&state.db, reader, id).await?;
     let author = account_id(reader)?;
     let target = topic_target(topic.id);
     if topic.locked {
@@ -165,10 +179,23 @@ pub async fn reply(
         .exec(&txn)
         .await?;
     let position = forum_topic::Entity::find_by_id(topic.id).one(&txn).await?.map_or(1, |t| t.post_count);
-    let post = insert_post(&txn, topic.id, position, author, submission.body.trim(), now).await?;
+    let body = submission.body.trim();
+    let post = insert_post(&txn, topic.id, position, author, body, now).await?;
     findable::index_post(&txn, post).await?;
     post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
+    let new_post = NewPost {
+        category: &category,
+        topic: topic.id,
+        topic_title: &topic.title,
+        post,
+        position,
+        author,
+        author_name: &reader.name,
+        body,
+    };
+    let notified = notify::on_new_post(&txn, state, &new_post).await?;
     txn.commit().await?;
+    notifications::changed(state, notified);
     Ok(post_link(topic.id, position, post))
 }
 

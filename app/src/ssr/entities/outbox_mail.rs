@@ -18,6 +18,8 @@ pub struct Model {
     pub sent_at: Option<i64>,
     /// Retried until then; failed after.
     pub retry_until: i64,
+    /// The one-click unsubscribe address its `List-Unsubscribe` header carries.
+    pub unsubscribe_url: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -20,6 +20,13 @@ pub struct Model {
     pub totp_enabled_at: Option<i64>,
     /// The last time step whose code was accepted: no code is accepted twice.
     pub totp_last_step: Option<i64>,
+    /// A `MailFrequency` code: how notifications reach the inbox.
+    pub notify_mail: String,
+    /// When the next digest is due, for daily and weekly mail.
+    pub digest_due_at: Option<i64>,
+    /// Notifications not read yet, kept with the account so that every
+    /// page shows the count without another query.
+    pub unread_notifications: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

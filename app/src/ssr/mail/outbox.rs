@@ -12,7 +12,7 @@ use sea_orm::{
 
 use super::{
     templates::{MailKind, render},
-    transport::MailTransport,
+    transport::{MailTransport, Outgoing},
 };
 use crate::{
     i18n::Locale,
@@ -52,6 +52,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, recipient: &str, locale: Locale,
         next_attempt_at: Set(now),
         created_at: Set(now),
         retry_until: Set(now + RETRY_FOR_SECONDS),
+        unsubscribe_url: Set(kind.unsubscribe_url().map(str::to_owned)),
         ..Default::default()
     }
     .insert(db)
@@ -100,7 +101,15 @@ pub async fn deliver_due(db: &DatabaseConnection, settings: &Settings, transport
     let mut sent = 0;
     for _ in 0..BATCH {
         let Some(Claimed { mail, until }) = claim_next(db).await? else { break };
-        let outcome = transport.send(&settings.mail_from, &mail.recipient, &mail.subject, &mail.body_text, &mail.body_html).await;
+        let outgoing = Outgoing {
+            from: &settings.mail_from,
+            to: &mail.recipient,
+            subject: &mail.subject,
+            text: &mail.body_text,
+            html: &mail.body_html,
+            unsubscribe: mail.unsubscribe_url.as_deref(),
+        };
+        let outcome = transport.send(&outgoing).await;
         let attempts = mail.attempts + 1;
         let now = clock::now();
         let mut update = outbox_mail::Entity::update_many()

@@ -59,7 +59,48 @@ pub enum MailKind {
         name: String,
         reset_link: String,
     },
+    /// A notification sent at once: a new topic or reply where the
+    /// recipient watches.
+    NewPost {
+        name: String,
+        actor: String,
+        topic: String,
+        category: String,
+        excerpt: String,
+        link: String,
+        new_topic: bool,
+        unsubscribe: String,
+    },
+    /// The notifications of a day or a week, in one mail.
+    Digest {
+        name: String,
+        items: Vec<DigestItem>,
+        weekly: bool,
+        /// Where the notifications list is.
+        link: String,
+        unsubscribe: String,
+    },
     Test,
+}
+
+/// One notification in a digest.
+#[derive(Clone, Debug)]
+pub struct DigestItem {
+    pub actor: String,
+    pub topic: String,
+    pub category: String,
+    pub excerpt: Option<String>,
+    pub link: String,
+}
+
+impl MailKind {
+    /// The one-click unsubscribe address of a notification mail.
+    pub fn unsubscribe_url(&self) -> Option<&str> {
+        match self {
+            MailKind::NewPost { unsubscribe, .. } | MailKind::Digest { unsubscribe, .. } => Some(unsubscribe),
+            _ => None,
+        }
+    }
 }
 
 /// A rendered mail, ready for the outbox.
@@ -72,78 +113,115 @@ pub struct RenderedMail {
 
 /// What a mail says, before it is laid out as text and HTML.
 struct MailParts<'a> {
-    subject: &'static str,
+    subject: String,
     greeting_name: Option<&'a str>,
     paragraphs: Vec<String>,
+    /// A list of linked entries (a digest's notifications): heading, quote, link.
+    entries: Vec<(String, Option<&'a str>, &'a str)>,
     /// The button: its label and link.
     action: Option<(&'static str, &'a str)>,
+    /// The one-click unsubscribe link, said at the end.
+    unsubscribe: Option<&'a str>,
+}
+
+impl<'a> MailParts<'a> {
+    fn new(subject: &str, greeting_name: Option<&'a str>, paragraphs: Vec<String>, action: Option<(&'static str, &'a str)>) -> Self {
+        MailParts { subject: subject.to_owned(), greeting_name, paragraphs, entries: Vec::new(), action, unsubscribe: None }
+    }
 }
 
 fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
     match kind {
-        MailKind::VerifyEmail { name, link } => MailParts {
-            subject: t.mail_verify_subject,
-            greeting_name: Some(name),
-            paragraphs: vec![t.mail_verify_body.to_owned()],
-            action: Some((t.mail_verify_action, link)),
-        },
-        MailKind::AlreadyRegistered { name, login_link, reset_link } => MailParts {
-            subject: t.mail_already_subject,
-            greeting_name: Some(name),
-            paragraphs: vec![t.mail_already_body.to_owned(), fill(t.mail_already_reset, &[("link", reset_link)])],
-            action: Some((t.mail_already_action, login_link)),
-        },
-        MailKind::ResetPassword { name, link } => MailParts {
-            subject: t.mail_reset_subject,
-            greeting_name: Some(name),
-            paragraphs: vec![t.mail_reset_body.to_owned()],
-            action: Some((t.mail_reset_action, link)),
-        },
-        MailKind::Invitation { name, link, role, district } => MailParts {
-            subject: t.mail_invite_subject,
-            greeting_name: Some(name),
-            paragraphs: vec![fill(t.mail_invite_body, &[("role", role), ("district", district)])],
-            action: Some((t.mail_invite_action, link)),
-        },
-        MailKind::ConfirmNewEmail { name, link } => MailParts {
-            subject: t.mail_email_change_subject,
-            greeting_name: Some(name),
-            paragraphs: vec![t.mail_email_change_body.to_owned()],
-            action: Some((t.mail_email_change_action, link)),
-        },
-        MailKind::PasswordChanged { name, reset_link } => MailParts {
-            subject: t.mail_password_changed_subject,
-            greeting_name: Some(name),
-            paragraphs: vec![t.mail_password_changed_body.to_owned()],
-            action: Some((t.mail_password_changed_action, reset_link)),
-        },
-        MailKind::EmailChanged { name, new_email } => MailParts {
-            subject: t.mail_email_changed_subject,
-            greeting_name: Some(name),
-            paragraphs: vec![fill(t.mail_email_changed_body, &[("email", new_email)])],
-            action: None,
-        },
-        MailKind::SecondFactorRemoved { name, reset_link } => MailParts {
-            subject: t.mail_second_factor_removed_subject,
-            greeting_name: Some(name),
-            paragraphs: vec![t.mail_second_factor_removed_body.to_owned()],
-            action: Some((t.mail_password_changed_action, reset_link)),
-        },
-        MailKind::PostHidden { name, topic, reason, link } => MailParts {
-            subject: t.mail_post_hidden_subject,
-            greeting_name: Some(name),
-            paragraphs: vec![fill(t.mail_post_hidden_body, &[("topic", topic)]), fill(t.mail_post_hidden_reason, &[("reason", reason)])],
-            action: Some((t.mail_post_hidden_action, link)),
-        },
-        MailKind::SignInsFailing { name, reset_link } => MailParts {
-            subject: t.mail_sign_ins_failing_subject,
-            greeting_name: Some(name),
-            paragraphs: vec![t.mail_sign_ins_failing_body.to_owned()],
-            action: Some((t.mail_sign_ins_failing_action, reset_link)),
-        },
-        MailKind::Test => {
-            MailParts { subject: t.mail_test_subject, greeting_name: None, paragraphs: vec![t.mail_test_body.to_owned()], action: None }
+        MailKind::VerifyEmail { name, link } => {
+            MailParts::new(t.mail_verify_subject, Some(name), vec![t.mail_verify_body.to_owned()], Some((t.mail_verify_action, link)))
         }
+        MailKind::AlreadyRegistered { name, login_link, reset_link } => MailParts::new(
+            t.mail_already_subject,
+            Some(name),
+            vec![t.mail_already_body.to_owned(), fill(t.mail_already_reset, &[("link", reset_link)])],
+            Some((t.mail_already_action, login_link)),
+        ),
+        MailKind::ResetPassword { name, link } => {
+            MailParts::new(t.mail_reset_subject, Some(name), vec![t.mail_reset_body.to_owned()], Some((t.mail_reset_action, link)))
+        }
+        MailKind::Invitation { name, link, role, district } => MailParts::new(
+            t.mail_invite_subject,
+            Some(name),
+            vec![fill(t.mail_invite_body, &[("role", role), ("district", district)])],
+            Some((t.mail_invite_action, link)),
+        ),
+        MailKind::ConfirmNewEmail { name, link } => MailParts::new(
+            t.mail_email_change_subject,
+            Some(name),
+            vec![t.mail_email_change_body.to_owned()],
+            Some((t.mail_email_change_action, link)),
+        ),
+        MailKind::PasswordChanged { name, reset_link } => MailParts::new(
+            t.mail_password_changed_subject,
+            Some(name),
+            vec![t.mail_password_changed_body.to_owned()],
+            Some((t.mail_password_changed_action, reset_link)),
+        ),
+        MailKind::EmailChanged { name, new_email } => {
+            MailParts::new(t.mail_email_changed_subject, Some(name), vec![fill(t.mail_email_changed_body, &[("email", new_email)])], None)
+        }
+        MailKind::SecondFactorRemoved { name, reset_link } => MailParts::new(
+            t.mail_second_factor_removed_subject,
+            Some(name),
+            vec![t.mail_second_factor_removed_body.to_owned()],
+            Some((t.mail_password_changed_action, reset_link)),
+        ),
+        MailKind::PostHidden { name, topic, reason, link } => MailParts::new(
+            t.mail_post_hidden_subject,
+            Some(name),
+            vec![fill(t.mail_post_hidden_body, &[("topic", topic)]), fill(t.mail_post_hidden_reason, &[("reason", reason)])],
+            Some((t.mail_post_hidden_action, link)),
+        ),
+        MailKind::SignInsFailing { name, reset_link } => MailParts::new(
+            t.mail_sign_ins_failing_subject,
+            Some(name),
+            vec![t.mail_sign_ins_failing_body.to_owned()],
+            Some((t.mail_sign_ins_failing_action, reset_link)),
+        ),
+        MailKind::NewPost { name, actor, topic, category, excerpt, link, new_topic, unsubscribe } => {
+            let values = [("actor", actor.as_str()), ("topic", topic.as_str()), ("category", category.as_str())];
+            let (subject, lead) = if *new_topic {
+                (t.mail_new_topic_subject, t.mail_new_topic_body)
+            } else {
+                (t.mail_new_post_subject, t.mail_new_post_body)
+            };
+            MailParts {
+                unsubscribe: Some(unsubscribe),
+                ..MailParts::new(
+                    &fill(subject, &values),
+                    Some(name),
+                    vec![fill(lead, &values), excerpt.clone()],
+                    Some((t.mail_new_post_action, link)),
+                )
+            }
+        }
+        MailKind::Digest { name, items, weekly, link, unsubscribe } => {
+            let subject = if *weekly { t.mail_digest_subject_weekly } else { t.mail_digest_subject_daily };
+            let entries = items
+                .iter()
+                .map(|item| {
+                    let heading =
+                        fill(t.mail_digest_entry, &[("actor", &item.actor), ("topic", &item.topic), ("category", &item.category)]);
+                    (heading, item.excerpt.as_deref(), item.link.as_str())
+                })
+                .collect();
+            MailParts {
+                entries,
+                unsubscribe: Some(unsubscribe),
+                ..MailParts::new(
+                    subject,
+                    Some(name),
+                    vec![fill(t.mail_digest_body, &[("count", &items.len().to_string())])],
+                    Some((t.mail_digest_action, link)),
+                )
+            }
+        }
+        MailKind::Test => MailParts::new(t.mail_test_subject, None, vec![t.mail_test_body.to_owned()], None),
     }
 }
 
@@ -158,12 +236,26 @@ pub fn render(kind: &MailKind, locale: Locale) -> RenderedMail {
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
          <body style=\"font-family:'Titillium Web',Arial,sans-serif;color:#1a1a1a;line-height:1.5;max-width:40em\"><p>{}</p>",
         locale.code(),
-        escape(mail.subject),
+        escape(&mail.subject),
         escape(&greeting)
     );
     for paragraph in &mail.paragraphs {
         let _ = write!(text, "{paragraph}\n\n");
         let _ = write!(html, "<p>{}</p>", escape(paragraph));
+    }
+    if !mail.entries.is_empty() {
+        html.push_str("<ul style=\"padding-left:1.2em\">");
+        for (heading, quote, link) in &mail.entries {
+            let _ = writeln!(text, "- {heading}");
+            let _ = write!(html, "<li style=\"margin-bottom:.8em\"><a href=\"{}\">{}</a>", escape(link), escape(heading));
+            if let Some(quote) = quote {
+                let _ = writeln!(text, "  {quote}");
+                let _ = write!(html, "<br><span style=\"color:#555\">{}</span>", escape(quote));
+            }
+            let _ = write!(text, "  {link}\n\n");
+            html.push_str("</li>");
+        }
+        html.push_str("</ul>");
     }
     if let Some((label, link)) = mail.action {
         let _ = write!(text, "{label}: {link}\n\n");
@@ -177,8 +269,19 @@ pub fn render(kind: &MailKind, locale: Locale) -> RenderedMail {
         );
     }
     let _ = writeln!(text, "{}", t.mail_signature);
-    let _ = write!(html, "<p style=\"color:#555\">{}</p></body></html>", escape(t.mail_signature));
-    RenderedMail { subject: mail.subject.to_owned(), text, html }
+    let _ = write!(html, "<p style=\"color:#555\">{}</p>", escape(t.mail_signature));
+    if let Some(link) = mail.unsubscribe {
+        let _ = write!(text, "\n{}\n{link}\n", t.mail_unsubscribe_text);
+        let _ = write!(
+            html,
+            "<p style=\"font-size:.85em;color:#555\">{} <a href=\"{}\">{}</a></p>",
+            escape(t.mail_unsubscribe_text),
+            escape(link),
+            escape(t.mail_unsubscribe_action)
+        );
+    }
+    html.push_str("</body></html>");
+    RenderedMail { subject: mail.subject, text, html }
 }
 
 fn escape(text: &str) -> String {
@@ -198,6 +301,32 @@ mod tests {
             assert!(mail.text.contains("Anna"));
         }
         assert_ne!(render(&MailKind::Test, Locale::It).subject, render(&MailKind::Test, Locale::En).subject);
+    }
+
+    #[test]
+    fn notification_mails_end_with_their_unsubscribe_link() {
+        let mail = MailKind::Digest {
+            name: "Anna".into(),
+            items: vec![DigestItem {
+                actor: "Luca".into(),
+                topic: "Permesso per minore età".into(),
+                category: "Documenti".into(),
+                excerpt: Some("La Questura chiede il passaporto?".into()),
+                link: "http://x/community/t/1?page=1#post-2".into(),
+            }],
+            weekly: false,
+            link: "http://x/notifications".into(),
+            unsubscribe: "http://x/unsubscribe/abc".into(),
+        };
+        assert_eq!(mail.unsubscribe_url(), Some("http://x/unsubscribe/abc"));
+        for locale in Locale::ALL {
+            let rendered = render(&mail, locale);
+            assert!(rendered.text.contains("Permesso per minore età") && rendered.text.contains("La Questura chiede"));
+            assert!(rendered.html.contains("href=\"http://x/community/t/1?page=1#post-2\""));
+            assert!(rendered.text.trim_end().ends_with("http://x/unsubscribe/abc"));
+            assert!(rendered.html.contains("href=\"http://x/unsubscribe/abc\""));
+        }
+        assert_eq!(MailKind::Test.unsubscribe_url(), None);
     }
 
     #[test]

@@ -2,7 +2,10 @@
 
 use lettre::{
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport as _, Message, Tokio1Executor,
-    message::{Mailbox, MultiPart},
+    message::{
+        Mailbox, MultiPart,
+        header::{HeaderName, HeaderValue},
+    },
 };
 
 use super::super::state::Settings;
@@ -12,6 +15,17 @@ use super::super::state::Settings;
 pub enum MailTransport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
     Files(AsyncFileTransport<Tokio1Executor>),
+}
+
+/// A mail as it leaves the outbox.
+pub struct Outgoing<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
+    pub subject: &'a str,
+    pub text: &'a str,
+    pub html: &'a str,
+    /// The one-click unsubscribe address, for a notification.
+    pub unsubscribe: Option<&'a str>,
 }
 
 /// A delivery failure, kept as text for the outbox's `last_error`.
@@ -32,14 +46,20 @@ impl MailTransport {
         }
     }
 
-    pub async fn send(&self, from: &str, to: &str, subject: &str, text: &str, html: &str) -> Result<(), DeliveryError> {
-        let from: Mailbox = from.parse().map_err(|e| DeliveryError(format!("sender address: {e}")))?;
-        let to: Mailbox = to.parse().map_err(|e| DeliveryError(format!("recipient address: {e}")))?;
-        let message = Message::builder()
-            .from(from)
-            .to(to)
-            .subject(subject)
-            .multipart(MultiPart::alternative_plain_html(text.to_owned(), html.to_owned()))
+    pub async fn send(&self, mail: &Outgoing<'_>) -> Result<(), DeliveryError> {
+        let from: Mailbox = mail.from.parse().map_err(|e| DeliveryError(format!("sender address: {e}")))?;
+        let to: Mailbox = mail.to.parse().map_err(|e| DeliveryError(format!("recipient address: {e}")))?;
+        let mut builder = Message::builder().from(from).to(to).subject(mail.subject);
+        if let Some(url) = mail.unsubscribe {
+            // RFC 2369 and RFC 8058: mail programs offer their own
+            // unsubscribe button, which posts to the link at once.
+            builder =
+                builder.raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{url}>"))).raw_header(
+                    HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click".to_owned()),
+                );
+        }
+        let message = builder
+            .multipart(MultiPart::alternative_plain_html(mail.text.to_owned(), mail.html.to_owned()))
             .map_err(|e| DeliveryError(format!("building the message: {e}")))?;
         match self {
             MailTransport::Smtp(smtp) => smtp.send(message).await.map(drop).map_err(|e| DeliveryError(e.to_string())),
