@@ -25,6 +25,8 @@ mod m20261203_000015_search;
 mod m20261203_000016_post_place;
 mod m20261203_000017_reactions_and_answers;
 mod m20261204_000018_notifications;
+mod m20261204_000019_silenced_members;
+mod m20261204_000020_topic_visits;
 
 pub struct Migrator;
 
@@ -50,6 +52,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000016_post_place::Migration),
             Box::new(m20261203_000017_reactions_and_answers::Migration),
             Box::new(m20261204_000018_notifications::Migration),
+            Box::new(m20261204_000019_silenced_members::Migration),
+            Box::new(m20261204_000020_topic_visits::Migration),
         ]
     }
 }

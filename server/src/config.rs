@@ -48,6 +48,8 @@ pub struct Config {
     /// on how late a sign-out or deactivation made on another instance
     /// shows on this one. Zero asks the database on every request.
     pub session_cache_seconds: u64,
+    /// How long authors may edit their community posts (moderators always may).
+    pub community_edit_minutes: i64,
     pub rate_limit_attempts: u32,
     pub rate_limit_window_seconds: i64,
     /// Reverse proxies (addresses or networks) trusted to name the client
@@ -80,6 +82,7 @@ struct Layer {
     privileged_session_idle_minutes: Option<i64>,
     housekeeping_seconds: Option<u64>,
     session_cache_seconds: Option<u64>,
+    community_edit_minutes: Option<i64>,
     rate_limit_attempts: Option<u32>,
     rate_limit_window_seconds: Option<i64>,
     /// Comma-separated, so the file and the environment say it alike.
@@ -99,8 +102,8 @@ impl Layer {
     fn merge(&mut self, other: Layer) {
         merge!(self, other: database_url, bind, public_url, data_dir, site_root, smtp_url, mail_from, mail_dir,
             mail_retry_base_seconds, secret_key, secure_cookies, session_lifetime_minutes, session_idle_minutes,
-            privileged_session_lifetime_minutes, privileged_session_idle_minutes, housekeeping_seconds, session_cache_seconds, rate_limit_attempts,
-            rate_limit_window_seconds, trusted_proxies, max_body_bytes, job_poll_ms, log_format);
+            privileged_session_lifetime_minutes, privileged_session_idle_minutes, housekeeping_seconds, session_cache_seconds, community_edit_minutes,
+            rate_limit_attempts, rate_limit_window_seconds, trusted_proxies, max_body_bytes, job_poll_ms, log_format);
     }
 
     /// Reads `TUTELA_<KEY>` for every key, so the file and the environment
@@ -190,6 +193,7 @@ impl Config {
             )?,
             housekeeping_seconds: layer.housekeeping_seconds.unwrap_or(3600).max(1),
             session_cache_seconds: layer.session_cache_seconds.unwrap_or(10),
+            community_edit_minutes: positive(layer.community_edit_minutes.unwrap_or(24 * 60), "community_edit_minutes")?,
             rate_limit_attempts: layer.rate_limit_attempts.unwrap_or(10),
             rate_limit_window_seconds: positive(layer.rate_limit_window_seconds.unwrap_or(900), "rate_limit_window_seconds")?,
             trusted_proxies: parse_networks(layer.trusted_proxies.as_deref().unwrap_or_default())?,

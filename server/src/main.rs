@@ -70,7 +70,10 @@ fn main() -> ExitCode {
         }
     };
     telemetry::init(&config);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    // Rendering a long page nests many views; a debug build's frames are
+    // large, so workers get more than the default 2 MiB (only what is
+    // touched is ever resident).
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().thread_stack_size(8 * 1024 * 1024).build() {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("tutela: cannot start the async runtime: {error}");

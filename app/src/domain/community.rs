@@ -50,6 +50,9 @@ pub struct TopicRow {
     pub last_post_at: i64,
     pub pinned: bool,
     pub locked: bool,
+    /// Posts new since the reader last opened it, and where the first of
+    /// them is; none for a topic not opened yet, or read to the end.
+    pub unread: Option<(u32, String)>,
 }
 
 /// What the reader was writing when a post could not be saved yet, with
@@ -94,8 +97,19 @@ pub struct PostView {
     pub reactions: Vec<ReactionCount>,
     /// Whether it is the topic's accepted answer.
     pub answer: bool,
-    /// Whether the reader may mark it as the answer, or unmark it.
-    pub may_accept: bool,
+    /// What else the reader may do with it.
+    pub may: PostPermissions,
+    /// Whether it is the first the reader has not seen before.
+    pub first_unread: bool,
+}
+
+/// What a reader may do with a post besides reading, reacting and flagging.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostPermissions {
+    /// Mark it as the topic's answer, or unmark it.
+    pub accept: bool,
+    /// Stop its author writing for a while (coordinators of the author's district).
+    pub silence: bool,
 }
 
 /// The few reactions a member may leave on someone else's post.
@@ -145,8 +159,12 @@ pub struct TopicPage {
     pub category_slug: String,
     pub category_name: String,
     pub locked: bool,
+    pub pinned: bool,
     /// Whether the reader moderates this topic's category.
     pub moderator: bool,
+    /// Where a moderator may move it: the other categories they moderate,
+    /// as (slug, name).
+    pub move_to: Vec<(String, String)>,
     pub posts: Vec<PostView>,
     pub page: u64,
     pub pages: u64,

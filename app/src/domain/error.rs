@@ -30,6 +30,7 @@ pub enum Problem {
     PostTooLong,
     PrivacyCheck,
     TopicLocked,
+    Silenced,
     NoteTooLong,
     EditWindowOver,
     DateInvalid,

@@ -126,6 +126,8 @@ pub struct SessionUser {
     pub second_factor: bool,
     /// Notifications not read yet.
     pub unread_notifications: u32,
+    /// Until when they may not write in the community, if a coordinator said so.
+    pub silenced_until: Option<i64>,
 }
 
 impl SessionUser {
@@ -133,6 +135,11 @@ impl SessionUser {
     /// not yet on: their jurist and coordinator pages wait until it is.
     pub fn needs_second_factor(&self) -> bool {
         !self.second_factor && Role::any_privileged(&self.grants)
+    }
+
+    /// Whether a coordinator stopped them writing in the community, at `now`.
+    pub fn is_silenced(&self, now: i64) -> bool {
+        self.silenced_until.is_some_and(|until| until > now)
     }
 
     pub fn has_role(&self, role: Role) -> bool {

@@ -59,6 +59,7 @@ mod tests {
             grants: grants.iter().map(|&(role, district)| RoleGrant { role, district }).collect(),
             second_factor: true,
             unread_notifications: 0,
+            silenced_until: None,
         }
     }
 

@@ -113,6 +113,7 @@ mod tests {
             grants: vec![],
             second_factor: false,
             unread_notifications: 0,
+            silenced_until: None,
         }
     }
 

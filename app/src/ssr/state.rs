@@ -32,6 +32,8 @@ pub struct Settings {
     pub rate_limit_window_seconds: i64,
     /// The reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// How long authors may edit their community posts; moderators always may.
+    pub community_edit_seconds: i64,
 }
 
 /// How long a session lasts: from sign-in, and without use.
@@ -134,6 +136,7 @@ mod tests {
             rate_limit_attempts: 1,
             rate_limit_window_seconds: 1,
             trusted_proxies: Vec::new(),
+            community_edit_seconds: 1,
         }
     }
 

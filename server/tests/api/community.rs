@@ -113,10 +113,10 @@ on_both_engines! {
 
         let topic = location(&open_topic(&app, &guardian, "milano", "Una discussione chiusa", "Primo messaggio").await);
         let id = topic.trim_start_matches("/community/t/").to_owned();
-        guardian.post(app.url("/api/community/set_topic_locked")).form(&[("topic", id.as_str()), ("locked", "true")]).send().await.unwrap();
+        guardian.post(app.url("/api/community/change_topic")).form(&[("topic", id.as_str()), ("change", "lock")]).send().await.unwrap();
         assert_eq!(app.count("SELECT COUNT(*) FROM forum_topic WHERE locked").await, 0, "members do not close topics");
         let coordinator = app.coordinator().await;
-        coordinator.post(app.url("/api/community/set_topic_locked")).form(&[("topic", id.as_str()), ("locked", "true")]).send().await.unwrap();
+        coordinator.post(app.url("/api/community/change_topic")).form(&[("topic", id.as_str()), ("change", "lock")]).send().await.unwrap();
         assert_eq!(app.count("SELECT COUNT(*) FROM forum_topic WHERE locked").await, 1, "a moderator does");
         guardian.post(app.url("/api/community/reply")).form(&[("id", id.as_str()), ("body", "Una risposta tardiva")]).send().await.unwrap();
         assert_eq!(app.count("SELECT COUNT(*) FROM forum_post").await, 1, "no reply in a closed topic");
@@ -237,7 +237,7 @@ on_both_engines! {
             forum_post::Entity::update_many().col_expr(forum_post::Column::CreatedAt, Expr::value(old)).filter(forum_post::Column::Id.eq(post.parse::<uuid::Uuid>().unwrap())).exec(&app.db).await.unwrap();
         }
         edit(&author, "Terza versione, troppo tardi.").await.unwrap();
-        assert!(page(&app, &author, &topic).await.1.contains("Sono passate più di 24 ore"));
+        assert!(page(&app, &author, &topic).await.1.contains("Il tempo per modificare questo messaggio è scaduto"));
         edit(&coordinator, "Versione del moderatore.").await.unwrap();
         assert_eq!(app.count("SELECT COUNT(*) FROM forum_post WHERE body_markdown = 'Versione del moderatore.'").await, 1, "moderators edit at any time");
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'forum.post_edited'").await, 1);
@@ -254,5 +254,137 @@ on_both_engines! {
         let (_, seen) = page(&app, &other, &topic).await;
         assert!(seen.contains("Messaggio eliminato dall") && !seen.contains("da ritirare"));
         assert_eq!(app.count("SELECT COUNT(*) FROM forum_post WHERE body_markdown LIKE '%ritirare%' OR body_html LIKE '%ritirare%'").await, 0, "the text is gone");
+    }
+
+    async fn quoting_a_post_starts_the_reply_with_it_after_what_was_written(app: TestApp) {
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let topic = location(&open_topic(&app, &guardian, "scuola", "Età per il CPIA", "Il CPIA accetta **sedicenni**?\n\nO solo dai 18?").await);
+        let quoted = post_id(&app, "sedicenni").await;
+        let operator = app.staff_account("operator@example.it", &[(Role::Operator, District::Milano)]).await;
+        let (_, shown) = page(&app, &operator, &format!("{topic}?page=1&quote={quoted}")).await;
+        assert!(shown.contains("> **Staff Member** ha scritto:\n>\n> Il CPIA accetta **sedicenni**?\n>\n> O solo dai 18?"), "{shown}");
+        assert!(shown.contains(&format!("href=\"{topic}?page=1&amp;quote={quoted}#reply-title\"")), "each post offers its quote link");
+
+        // What the reader had written (kept by the privacy guard) stays first.
+        let id = topic.trim_start_matches("/community/t/");
+        operator.post(app.url("/api/community/reply")).form(&[("id", id), ("body", "Roberto, 16 anni, ha chiesto: ")]).send().await.unwrap();
+        let (_, kept) = page(&app, &operator, &format!("{topic}?quote={quoted}")).await;
+        assert!(kept.contains("Roberto, 16 anni, ha chiesto:\n\n> **Staff Member**"), "{kept}");
+        let (_, elsewhere) = page(&app, &operator, &format!("{topic}?quote=00000000-0000-4000-8000-000000000000")).await;
+        assert!(elsewhere.contains("Roberto, 16 anni, ha chiesto:") && !elsewhere.contains("> **Staff Member**"), "a post not in the topic is not quoted");
+    }
+}
+
+on_both_engines! {
+    config = "community_edit_minutes = 1";
+
+    async fn the_edit_window_is_a_setting(app: TestApp) {
+        let author = app.staff_account("author@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let topic = location(&open_topic(&app, &author, "salute", "Vaccinazioni", "Quali vaccini servono per la scuola?").await);
+        let post = post_id(&app, "Quali vaccini").await;
+        {
+            use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _, sea_query::Expr};
+            use tutela_app::ssr::entities::forum_post;
+            let two_minutes_ago = tutela_app::ssr::clock::now() - 2 * tutela_app::ssr::clock::MINUTE;
+            forum_post::Entity::update_many().col_expr(forum_post::Column::CreatedAt, Expr::value(two_minutes_ago)).filter(forum_post::Column::Id.eq(post.parse::<uuid::Uuid>().unwrap())).exec(&app.db).await.unwrap();
+        }
+        let fields = [("post", post.as_str()), ("back", topic.as_str()), ("body", "Troppo tardi per cambiarlo.")];
+        author.post(app.url("/api/community/edit_post")).form(&fields).send().await.unwrap();
+        assert!(page(&app, &author, &topic).await.1.contains("Il tempo per modificare questo messaggio è scaduto"));
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_post WHERE body_markdown LIKE 'Troppo tardi%'").await, 0);
+    }
+}
+
+on_both_engines! {
+    async fn moderators_pin_a_topic_and_move_it_where_search_then_finds_it(app: TestApp) {
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let first = location(&open_topic(&app, &guardian, "scuola", "Una domanda sul permesso", "Rinnovo del permesso di soggiorno a scuola.").await);
+        open_topic(&app, &guardian, "scuola", "Una discussione più recente", "Altro argomento.").await;
+        let id = first.trim_start_matches("/community/t/").to_owned();
+        let change = |client: &Client, change: &'static str, category: Option<&'static str>| {
+            let mut fields = vec![("topic", id.clone()), ("change", change.to_owned())];
+            fields.extend(category.map(|c| ("category", c.to_owned())));
+            client.post(app.url("/api/community/change_topic")).form(&fields).send()
+        };
+        change(&guardian, "pin", None).await.unwrap();
+        change(&guardian, "move", Some("documenti")).await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_topic WHERE pinned OR category_slug = 'documenti'").await, 0, "members do neither");
+
+        let coordinator = app.coordinator().await;
+        change(&coordinator, "pin", None).await.unwrap();
+        let (_, listed) = page(&app, &guardian, "/community/c/scuola").await;
+        assert!(listed.find("Una domanda sul permesso").unwrap() < listed.find("Una discussione più recente").unwrap(), "pinned first");
+        change(&coordinator, "move", Some("no-such")).await.unwrap();
+        change(&coordinator, "move", Some("scuola")).await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_topic WHERE category_slug = 'scuola'").await, 2, "nowhere, or where it is, is no move");
+        let response = change(&coordinator, "move", Some("documenti")).await.unwrap();
+        assert_eq!(location(&response), first);
+        let (_, moved) = page(&app, &guardian, &first).await;
+        assert!(moved.contains("Documenti e permessi") || moved.contains("/community/c/documenti"), "{moved}");
+        let (_, found) = page(&app, &guardian, "/search?q=rinnovo&place=documenti").await;
+        assert!(found.contains("Una domanda sul permesso"), "search finds it in its new category: {found}");
+        let (_, not_found) = page(&app, &guardian, "/search?q=rinnovo&place=scuola").await;
+        assert!(!not_found.contains("Una domanda sul permesso"), "and no longer in the old one");
+        for action in ["forum.topic_pinned", "forum.topic_moved"] {
+            assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_entry WHERE action = '{action}'")).await, 1, "{action}");
+        }
+    }
+
+    async fn a_coordinator_of_the_authors_district_stops_them_writing_for_a_while(app: TestApp) {
+        let author = app.staff_account("author@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let topic = location(&open_topic(&app, &author, "milano", "Tono della discussione", "Un messaggio da moderare.").await);
+        let post = post_id(&app, "da moderare").await;
+        let silence = |client: &Client, days: &'static str, reason: &'static str| {
+            let fields = [("post", post.clone()), ("back", topic.clone()), ("days", days.to_owned()), ("reason", reason.to_owned())];
+            client.post(app.url("/api/community/silence_author")).form(&fields).send()
+        };
+        let silenced = "SELECT COUNT(*) FROM \"user\" WHERE silenced_until IS NOT NULL";
+        let trainer = app.staff_account("trainer@example.it", &[(Role::Trainer, District::Milano)]).await;
+        assert_eq!(silence(&trainer, "7", "Toni offensivi").await.unwrap().status(), StatusCode::FORBIDDEN);
+        let other_district = app.staff_account("coord.brescia@example.it", &[(Role::Coordinator, District::Brescia)]).await;
+        assert_eq!(silence(&other_district, "7", "Toni offensivi").await.unwrap().status(), StatusCode::FORBIDDEN);
+        assert!(!page(&app, &trainer, &topic).await.1.contains("Sospendi l'autore"), "no form for who may not");
+        let coordinator = app.coordinator().await;
+        assert!(page(&app, &coordinator, &topic).await.1.contains("Sospendi l'autore"));
+        silence(&coordinator, "7", "  ").await.unwrap();
+        silence(&coordinator, "3", "Toni offensivi").await.unwrap();
+        assert_eq!(app.count(silenced).await, 0, "a reason and a listed length are needed");
+
+        silence(&coordinator, "7", "Toni offensivi").await.unwrap();
+        assert_eq!(app.count(silenced).await, 1);
+        app.mail.wait_for("author@example.it", "Toni offensivi").await;
+        let id = topic.trim_start_matches("/community/t/");
+        author.post(app.url("/api/community/reply")).form(&[("id", id), ("body", "Una risposta durante la sospensione.")]).send().await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_post").await, 1, "no post while silenced");
+        let (_, shown) = page(&app, &author, &topic).await;
+        assert!(shown.contains("ha sospeso per un periodo") && shown.contains("Una risposta durante la sospensione."), "told, and the text kept");
+
+        silence(&coordinator, "0", "").await.unwrap();
+        assert_eq!(app.count(silenced).await, 0);
+        reply(&app, &author, &topic, "Una risposta dopo la sospensione.").await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_entry WHERE action IN ('forum.member_silenced', 'forum.member_unsilenced')").await, 2);
+    }
+
+    async fn a_category_tells_what_is_new_since_the_last_visit_and_the_topic_marks_it(app: TestApp) {
+        let reader = app.staff_account("reader@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let topic = location(&open_topic(&app, &reader, "scuola", "Orari della mensa", "A che ora pranzano i ragazzi?").await);
+        page(&app, &reader, &topic).await;
+        let (_, listed) = page(&app, &reader, "/community/c/scuola").await;
+        assert!(!listed.contains("Messaggi nuovi"), "nothing new after reading it");
+
+        let writer = app.staff_account("writer@example.it", &[(Role::Operator, District::Milano)]).await;
+        reply(&app, &writer, &topic, "Alle 12:30 di solito.").await;
+        reply(&app, &writer, &topic, "Il venerdì alle 13.").await;
+        let (_, listed) = page(&app, &reader, "/community/c/scuola").await;
+        assert!(listed.contains(&format!("href=\"{topic}?page=1#first-unread\" class=\"tag tag-new\">Messaggi nuovi: 2<")), "{listed}");
+        let (_, shown) = page(&app, &reader, &format!("{topic}?page=1")).await;
+        let marker = shown.find("id=\"first-unread\"").expect("the marker");
+        assert!(shown.find("A che ora pranzano").unwrap() < marker && marker < shown.find("Alle 12:30").unwrap(), "before the first new post");
+        let (_, listed) = page(&app, &reader, "/community/c/scuola").await;
+        assert!(!listed.contains("Messaggi nuovi"), "read now");
+        let (_, again) = page(&app, &reader, &topic).await;
+        assert!(!again.contains("first-unread"), "no marker once read");
+        let (_, theirs) = page(&app, &writer, "/community/c/scuola").await;
+        assert!(!theirs.contains("Messaggi nuovi"), "the replies' author read them as they landed");
     }
 }

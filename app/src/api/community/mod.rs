@@ -3,6 +3,7 @@
 
 pub mod accept_answer;
 pub mod categories;
+pub mod change_topic;
 pub mod create_topic;
 pub mod delete_post;
 pub mod dismiss_flags;
@@ -15,8 +16,8 @@ pub mod moderation_queue;
 pub mod react;
 pub mod reply;
 pub mod restore_post;
-pub mod set_topic_locked;
 pub mod set_watch;
+pub mod silence_author;
 
 /// Where a moderator's form sends them back: a path of ours only, never
 /// another site (the form's `back` field is the browser's to change).

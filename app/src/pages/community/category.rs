@@ -51,6 +51,9 @@ fn CategoryView(page: CategoryPage) -> impl IntoView {
                         <A href=paths::community_topic(&topic.id)>{topic.title}</A>
                         {topic.pinned.then(|| view! { " " <span class="tag">{t.community_pinned}</span> })}
                         {topic.locked.then(|| view! { " " <span class="tag">{t.community_locked}</span> })}
+                        {topic.unread.map(|(count, link)| view! {
+                            " " <a class="tag tag-new" href=link>{fill(t.community_new_posts, &[("count", &count.to_string())])}</a>
+                        })}
                         <br/>
                         <small>
                             {topic.author.unwrap_or_else(|| t.community_deleted_author.to_owned())}" · "

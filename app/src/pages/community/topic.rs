@@ -1,12 +1,15 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
 
 use super::{PostBody, WatchForm, flag_reason_text};
 use crate::{
     api::community::{
-        accept_answer::AcceptAnswer, delete_post::DeletePost, edit_post::EditPost, flag_post::FlagPost, hide_post::HidePost,
-        load_topic::load_topic, react::React, reply::Reply, restore_post::RestorePost, set_topic_locked::SetTopicLocked,
+        accept_answer::AcceptAnswer, change_topic::ChangeTopic, delete_post::DeletePost, edit_post::EditPost, flag_post::FlagPost,
+        hide_post::HidePost, load_topic::load_topic, react::React, reply::Reply, restore_post::RestorePost, silence_author::SilenceAuthor,
     },
     components::{
         form::{PostForm, SelectField, SubmitButton, TextField},
@@ -29,7 +32,8 @@ pub fn Topic() -> impl IntoView {
     let t = use_texts();
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
     let page = use_page_number();
-    let data = Resource::new(move || (id.clone(), page.get()), |(id, page)| load_topic(id, page));
+    let quote = use_query_map().with_untracked(|q| q.get("quote"));
+    let data = Resource::new(move || (id.clone(), page.get(), quote.clone()), |(id, page, quote)| load_topic(id, page, quote));
     view! {
         <SignedIn>
             <Suspense fallback=move || view! { <p>{t.loading}</p> }>
@@ -45,8 +49,10 @@ pub fn Topic() -> impl IntoView {
 /// One post: its text (or, hidden, a note where it was), and what the
 /// reader may do with it: flag it, or as a moderator hide or restore it.
 #[component]
-fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back: String) -> impl IntoView {
-    let PostView { id, author, created_at, html, state, edited_at, edit, own, revisions, reactions, answer, may_accept } = post;
+fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back: String, quotable: bool) -> impl IntoView {
+    let PostView { id, author, created_at, html, state, edited_at, edit, own, revisions, reactions, answer, may, first_unread } = post;
+    // Where what the reader has not seen begins: the category links here.
+    let unread_marker = first_unread.then(|| view! { <p id="first-unread" class="unread-marker">{t.community_unread_marker}</p> });
     let (hidden, hidden_reason) = match &state {
         PostState::Hidden { reason } => (true, reason.clone()),
         PostState::Visible | PostState::Deleted => (false, None),
@@ -55,6 +61,7 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
     if state == PostState::Deleted {
         return view! {
             <li id=anchor>
+                {unread_marker}
                 <p class="post-hidden">{t.community_post_deleted}</p>
             </li>
         }
@@ -75,6 +82,7 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
                 </PostForm>
             </details>
         }
+        .into_any()
     });
     let (delete_instance, delete_field, delete_back) = (id.clone(), id.clone(), back.clone());
     let delete_form = own.then(|| {
@@ -89,6 +97,7 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
                 </PostForm>
             </details>
         }
+        .into_any()
     });
     let history = (!revisions.is_empty()).then(|| {
         view! {
@@ -99,10 +108,11 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
                 </ol>
             </details>
         }
+        .into_any()
     });
     let reactions = view! { <Reactions t post=id.clone() back=back.clone() reactions own/> };
     let (accept_post, accept_topic, accept_back, accept_instance) = (id.clone(), topic.clone(), back.clone(), id.clone());
-    let accept_form = may_accept.then(|| {
+    let accept_form = may.accept.then(|| {
         view! {
             <PostForm action=AcceptAnswer::url() id="accept_answer" instance=accept_instance>
                 <input type="hidden" name="topic" value=accept_topic/>
@@ -112,6 +122,36 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
                 <SubmitButton label=if answer { t.community_unaccept } else { t.community_accept } class="btn btn-outline-success btn-sm"/>
             </PostForm>
         }
+        .into_any()
+    });
+    let (silence_instance, silence_field, silence_back) = (id.clone(), id.clone(), back.clone());
+    let silence_form = may.silence.then(|| {
+        let days = [
+            ("1", t.community_silence_day),
+            ("7", t.community_silence_week),
+            ("30", t.community_silence_month),
+            ("0", t.community_silence_lift),
+        ]
+        .map(|(value, label)| (value.to_owned(), label.to_owned()))
+        .to_vec();
+        view! {
+            <details class="post-action">
+                <summary>{t.community_silence}</summary>
+                <PostForm action=SilenceAuthor::url() id="silence_author" instance=silence_instance>
+                    <input type="hidden" name="post" value=silence_field/>
+                    <input type="hidden" name="back" value=silence_back/>
+                    <SelectField name="days" label=t.community_silence_days options=days required=true/>
+                    <TextField name="reason" label=t.community_hide_reason/>
+                    <SubmitButton label=t.community_silence_submit class="btn btn-outline-danger btn-sm"/>
+                </PostForm>
+            </details>
+        }
+        .into_any()
+    });
+    // A link, not a form: the reply below opens with the post quoted.
+    let quote_link = (quotable && !hidden).then(|| {
+        view! { <a class="btn btn-outline-secondary btn-sm" href=format!("{back}&quote={id}#reply-title")>{t.community_quote}</a> }
+            .into_any()
     });
     let reasons = FlagReason::ALL.into_iter().map(|r| (r.code().to_owned(), flag_reason_text(t, r).to_owned())).collect::<Vec<_>>();
     let body = if hidden && !moderator {
@@ -167,6 +207,7 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
     };
     view! {
         <li id=anchor.clone() class:hidden-post=hidden>
+            {unread_marker}
             <article>
                 <header class="post-meta">
                     <strong>{author.unwrap_or_else(|| t.community_deleted_author.to_owned())}</strong>" · "
@@ -178,11 +219,13 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
                 <div class="post-tools">
                     {reactions}
                     {accept_form}
+                    {quote_link}
                 </div>
                 {edit_form}
                 {delete_form}
                 {history}
                 {actions}
+                {silence_form}
             </article>
         </li>
     }
@@ -234,18 +277,36 @@ fn Reactions(t: &'static Texts, post: String, back: String, reactions: Vec<React
 #[component]
 fn TopicView(page: TopicPage) -> impl IntoView {
     let t = use_texts();
-    let TopicPage { id, title, category_slug, category_name, locked, moderator, posts, page, pages, draft, answer, watch } = page;
+    let TopicPage { id, title, category_slug, category_name, locked, pinned, moderator, move_to, posts, page, pages, draft, answer, watch } =
+        page;
     let link_id = id.clone();
     let back = format!("{}?page={}", paths::community_topic(&id), page + 1);
-    let lock_topic = id.clone();
-    let lock_form = moderator.then(move || {
+    let (lock_topic, pin_topic, move_topic) = (id.clone(), id.clone(), id.clone());
+    let tools = moderator.then(move || {
+        let categories = (!move_to.is_empty()).then(|| {
+            view! {
+                <PostForm action=ChangeTopic::url() id="move_topic" class="watch-form">
+                    <input type="hidden" name="topic" value=move_topic/>
+                    <input type="hidden" name="change" value="move"/>
+                    <SelectField name="category" label=t.community_move_label options=move_to required=true placeholder=t.field_choose/>
+                    <SubmitButton label=t.community_move_submit class="btn btn-outline-secondary btn-sm"/>
+                </PostForm>
+            }
+        });
         view! {
-            <PostForm action=SetTopicLocked::url() id="set_topic_locked">
+            <PostForm action=ChangeTopic::url() id="lock_topic">
                 <input type="hidden" name="topic" value=lock_topic/>
-                <input type="hidden" name="locked" value=if locked { "false" } else { "true" }/>
+                <input type="hidden" name="change" value=if locked { "unlock" } else { "lock" }/>
                 <SubmitButton label=if locked { t.community_reopen } else { t.community_lock } class="btn btn-outline-secondary btn-sm"/>
             </PostForm>
+            <PostForm action=ChangeTopic::url() id="pin_topic">
+                <input type="hidden" name="topic" value=pin_topic/>
+                <input type="hidden" name="change" value=if pinned { "unpin" } else { "pin" }/>
+                <SubmitButton label=if pinned { t.community_unpin } else { t.community_pin } class="btn btn-outline-secondary btn-sm"/>
+            </PostForm>
+            {categories}
         }
+        .into_any()
     });
     view! {
         <Title text=title.clone()/>
@@ -262,10 +323,10 @@ fn TopicView(page: TopicPage) -> impl IntoView {
         })}
         <div class="topic-tools">
             <WatchForm t place=format!("topic:{id}") levels=&WatchLevel::FOR_TOPIC current=watch back=back.clone()/>
-            {lock_form}
+            {tools}
         </div>
         <ol class="posts">
-            {posts.into_iter().map(|post| view! { <Post t post topic=id.clone() moderator back=back.clone()/> }).collect_view()}
+            {posts.into_iter().map(|post| view! { <Post t post topic=id.clone() moderator back=back.clone() quotable=!locked/> }).collect_view()}
         </ol>
         <Pagination page pages link=move |n| format!("{}?page={}", paths::community_topic(&link_id), n + 1)/>
         {if locked {

@@ -3,7 +3,9 @@
 //! restored or deleted, so search never finds what the topic page would
 //! not show. Readers search the categories they may take part in.
 
-use sea_orm::{ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _, prelude::Uuid};
+use sea_orm::{
+    ColumnTrait as _, Condition, ConnectionTrait, EntityTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _, prelude::Uuid,
+};
 
 use super::{access::can_take_part, post_link, read::name_in};
 use crate::{
@@ -50,12 +52,25 @@ const BATCH: u64 = 500;
 
 /// Writes every visible post to the index; returns how many.
 pub async fn index_all(db: &impl ConnectionTrait) -> ServiceResult<u64> {
+    index_visible(db, Condition::all()).await
+}
+
+/// Writes a topic's visible posts to the index again (after it moved to
+/// another category: its posts are found where it now is).
+pub async fn index_topic(db: &impl ConnectionTrait, topic: Uuid) -> ServiceResult<u64> {
+    index_visible(db, Condition::all().add(forum_post::Column::TopicId.eq(topic))).await
+}
+
+/// Writes the visible posts `matching` to the index, a batch at a time;
+/// returns how many.
+async fn index_visible(db: &impl ConnectionTrait, matching: Condition) -> ServiceResult<u64> {
     let mut written = 0;
     let mut offset = 0;
     loop {
         let batch = forum_post::Entity::find()
             .find_also_related(forum_topic::Entity)
             .filter(forum_post::Column::Status.eq("visible"))
+            .filter(matching.clone())
             // Oldest first: newer posts get later rows, and search shows the newest first.
             .order_by_asc(forum_post::Column::CreatedAt)
             .order_by_asc(forum_post::Column::Id)

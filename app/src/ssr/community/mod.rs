@@ -2,7 +2,8 @@
 //! (`access`), the pages (`read`), new topics and replies (`write`), and
 //! flags and moderators' actions (`moderation`), reactions and accepted
 //! answers (`reactions`), what search finds (`findable`), whom a new post
-//! notifies (`notify`) and sample data for trying it at scale (`sample`).
+//! notifies (`notify`), how far each member has read (`visits`) and
+//! sample data for trying it at scale (`sample`).
 
 pub mod access;
 pub mod findable;
@@ -11,14 +12,13 @@ pub mod notify;
 pub mod reactions;
 pub mod read;
 pub mod sample;
+pub mod visits;
 pub mod write;
 
 /// Topics on a category page.
 pub const TOPICS_PER_PAGE: u64 = 30;
 /// Posts on a topic page.
 pub const POSTS_PER_PAGE: u64 = 20;
-/// How long authors may edit their posts; moderators always may.
-pub const EDIT_WINDOW_SECONDS: i64 = crate::ssr::clock::DAY;
 
 /// Where the post at `position` of topic `topic` is read: the page that
 /// holds it (each post keeps its place, hidden ones too), at the post.
@@ -32,8 +32,14 @@ pub fn post_target(id: sea_orm::prelude::Uuid) -> String {
     format!("post:{id}")
 }
 
-/// Whether `reader` may edit `post` now: its author within the window, or
-/// a moderator; never once deleted.
-pub fn may_edit(reader: sea_orm::prelude::Uuid, moderator: bool, post: &crate::ssr::entities::forum_post::Model, now: i64) -> bool {
-    post.status != "deleted" && (moderator || (post.author_id == Some(reader) && now < post.created_at + EDIT_WINDOW_SECONDS))
+/// Whether `reader` may edit `post` now: its author within the edit window
+/// (`edit_seconds`, a setting), or a moderator; never once deleted.
+pub fn may_edit(
+    reader: sea_orm::prelude::Uuid,
+    moderator: bool,
+    post: &crate::ssr::entities::forum_post::Model,
+    now: i64,
+    edit_seconds: i64,
+) -> bool {
+    post.status != "deleted" && (moderator || (post.author_id == Some(reader) && now < post.created_at + edit_seconds))
 }

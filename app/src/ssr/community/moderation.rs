@@ -1,7 +1,7 @@
 //! Moderation: members flag posts, moderators work the queue of flagged
 //! posts in the categories they moderate, hide a post with a reason (its
-//! author is told by mail), restore it, dismiss flags, close and reopen a
-//! topic. Every moderator's action goes to the audit log.
+//! author is told by mail), restore it, dismiss flags, close and reopen,
+//! pin and move a topic. Every moderator's action goes to the audit log.
 
 use std::collections::BTreeMap;
 
@@ -17,23 +17,90 @@ use super::{
 };
 use crate::{
     domain::{
-        Problem, SessionUser,
+        District, Problem, SessionUser,
         community::{FlagReason, FlaggedPost},
+        rome_time,
     },
     i18n::Locale,
     routes::paths,
     ssr::{
         audit::{self, AuditRecord},
-        authz::account_id,
+        authz::{account_id, can_manage_user},
         clock,
         entities::{forum_category, forum_flag, forum_post, forum_topic, user},
         error::{ServiceError, ServiceResult, Validation},
         mail::{self, MailKind},
+        sessions,
         state::AppState,
     },
 };
 
 pub const REASON_MAX_CHARS: usize = 500;
+
+/// A moderator's reason, said to the member it concerns: required, and short.
+fn checked_reason(reason: &str) -> ServiceResult<&str> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(ServiceError::field("reason", Problem::Required));
+    }
+    if reason.chars().count() > REASON_MAX_CHARS {
+        return Err(ServiceError::field("reason", Problem::NoteTooLong));
+    }
+    Ok(reason)
+}
+
+/// How long a coordinator may stop a member writing, in days; none lets
+/// them write again.
+pub const SILENCE_DAYS: [u32; 3] = [1, 7, 30];
+
+/// A coordinator of a post's author's home district stops the author
+/// writing in the community for `days` (one of [`SILENCE_DAYS`]), saying
+/// why, or lets them write again (`days` 0); the author is told by mail,
+/// and the action audited.
+pub async fn silence_author(state: &AppState, coordinator: &SessionUser, post_id: &str, days: u32, reason: &str) -> ServiceResult<()> {
+    let (post, _, _) = post_for(&state.db, coordinator, post_id).await?;
+    let author = match post.author_id {
+        Some(id) => user::Entity::find_by_id(id).one(&state.db).await?,
+        None => None,
+    }
+    .ok_or(ServiceError::NotFound)?;
+    let home = District::from_code(&author.home_district).unwrap_or(District::Milano);
+    if !can_manage_user(coordinator, home) || author.id == account_id(coordinator)? {
+        return Err(ServiceError::Forbidden);
+    }
+    if days != 0 && !SILENCE_DAYS.contains(&days) {
+        return Err(ServiceError::field("days", Problem::ChoiceInvalid));
+    }
+    let reason = if days == 0 { reason.trim() } else { checked_reason(reason)? };
+    let until = (days > 0).then(|| clock::now() + i64::from(days) * clock::DAY);
+    let txn = state.db.begin().await?;
+    user::Entity::update_many()
+        .col_expr(user::Column::SilencedUntil, Expr::value(until))
+        .filter(user::Column::Id.eq(author.id))
+        .exec(&txn)
+        .await?;
+    let entry = AuditRecord {
+        actor: Some(account_id(coordinator)?),
+        action: if until.is_some() { "forum.member_silenced" } else { "forum.member_unsilenced" },
+        subject_kind: "user",
+        subject_id: author.id.to_string(),
+        detail: until.map_or_else(|| reason.to_owned(), |until| format!("{} · {reason}", rome_time(until))),
+        district: Some(home),
+    };
+    audit::record(&txn, entry).await?;
+    if let Some(until) = until {
+        let kind = MailKind::Silenced {
+            name: author.name.clone(),
+            until: rome_time(until),
+            reason: reason.to_owned(),
+            link: state.settings.link(paths::COMMUNITY),
+        };
+        mail::enqueue(&txn, &author.email, Locale::from_code(&author.locale).unwrap_or_default(), &kind).await?;
+    }
+    txn.commit().await?;
+    sessions::changed(state, author.id);
+    Ok(())
+}
 
 /// Records a moderator's action on `subject` in the audit log, in the
 /// category's district.
@@ -150,14 +217,8 @@ async fn moderated_post(
 
 /// Hides a post with a reason its author is told by mail; its flags are resolved.
 pub async fn hide(state: &AppState, moderator: &SessionUser, post_id: &str, reason: &str) -> ServiceResult<()> {
-    let reason = reason.trim();
     let (post, topic, category) = moderated_post(state, moderator, post_id).await?;
-    if reason.is_empty() {
-        return Err(ServiceError::field("reason", Problem::Required));
-    }
-    if reason.chars().count() > REASON_MAX_CHARS {
-        return Err(ServiceError::field("reason", Problem::NoteTooLong));
-    }
+    let reason = checked_reason(reason)?;
     let txn = state.db.begin().await?;
     forum_post::Entity::update_many()
         .col_expr(forum_post::Column::Status, Expr::value("hidden"))
@@ -210,20 +271,46 @@ pub async fn dismiss_flags(state: &AppState, moderator: &SessionUser, post_id: &
     Ok(())
 }
 
-/// Closes a topic to replies, or opens it again.
-pub async fn set_locked(state: &AppState, moderator: &SessionUser, topic_id: &str, locked: bool) -> ServiceResult<()> {
+/// What a moderator does to a topic as a whole.
+pub enum TopicChange {
+    /// Closed to replies, or open again.
+    Locked(bool),
+    /// Kept at the top of its category, or not.
+    Pinned(bool),
+    /// Moved to another category the moderator moderates too.
+    Moved(String),
+}
+
+/// A moderator of the topic's category changes the topic; audited.
+pub async fn change_topic(state: &AppState, moderator: &SessionUser, topic_id: &str, change: TopicChange) -> ServiceResult<()> {
     let (topic, category) = topic_for(&state.db, moderator, topic_id).await?;
     if !can_moderate(moderator, &category) {
         return Err(ServiceError::Forbidden);
     }
     let txn = state.db.begin().await?;
-    forum_topic::Entity::update_many()
-        .col_expr(forum_topic::Column::Locked, Expr::value(locked))
-        .filter(forum_topic::Column::Id.eq(topic.id))
-        .exec(&txn)
-        .await?;
-    let action = if locked { "forum.topic_locked" } else { "forum.topic_unlocked" };
-    audit_moderation(&txn, moderator, action, "topic", topic.id, topic.title.clone(), &category).await?;
+    let update = forum_topic::Entity::update_many().filter(forum_topic::Column::Id.eq(topic.id));
+    let (action, detail) = match change {
+        TopicChange::Locked(locked) => {
+            update.col_expr(forum_topic::Column::Locked, Expr::value(locked)).exec(&txn).await?;
+            (if locked { "forum.topic_locked" } else { "forum.topic_unlocked" }, topic.title.clone())
+        }
+        TopicChange::Pinned(pinned) => {
+            update.col_expr(forum_topic::Column::Pinned, Expr::value(pinned)).exec(&txn).await?;
+            (if pinned { "forum.topic_pinned" } else { "forum.topic_unpinned" }, topic.title.clone())
+        }
+        TopicChange::Moved(slug) => {
+            let target = forum_category::Entity::find_by_id(slug)
+                .one(&txn)
+                .await?
+                .filter(|target| target.slug != category.slug && can_moderate(moderator, target))
+                .ok_or(ServiceError::field("category", Problem::ChoiceInvalid))?;
+            update.col_expr(forum_topic::Column::CategorySlug, Expr::value(target.slug.clone())).exec(&txn).await?;
+            // Search finds its posts where it now is, for whoever may read there.
+            findable::index_topic(&txn, topic.id).await?;
+            ("forum.topic_moved", format!("{}: {} → {}", topic.title, category.slug, target.slug))
+        }
+    };
+    audit_moderation(&txn, moderator, action, "topic", topic.id, detail, &category).await?;
     txn.commit().await?;
     Ok(())
 }

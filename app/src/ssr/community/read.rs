@@ -1,7 +1,7 @@
 //! The community pages: the categories a reader may see, a category's
 //! topics, a topic's posts, each with what the reader was writing there.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, fmt::Write as _};
 
 use sea_orm::{
     ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _,
@@ -14,17 +14,18 @@ use super::{
     access::{can_moderate, can_take_part},
     may_edit, post_link, post_target,
     reactions::may_be_answer,
+    visits,
 };
 use crate::{
     domain::{
-        District, PrivacyFinding, SessionUser,
+        District, PrivacyFinding, Role, SessionUser,
         community::{
-            AcceptedAnswer, CategoryPage, CategorySummary, CommunityIndex, Draft, PostState, PostView, Reaction, ReactionCount, TopicPage,
-            TopicRow,
+            AcceptedAnswer, CategoryPage, CategorySummary, CommunityIndex, Draft, PostPermissions, PostState, PostView, Reaction,
+            ReactionCount, TopicPage, TopicRow,
         },
         notifications::WatchLevel,
     },
-    i18n::Locale,
+    i18n::{Locale, fill},
     ssr::{
         authz::account_id,
         clock, db,
@@ -187,6 +188,8 @@ pub async fn category_page(state: &AppState, reader: &SessionUser, slug: &str, p
     )
     .await?;
     let authors = names(&state.db, found.rows.iter().map(|t| t.author_id)).await?;
+    let me = account_id(reader)?;
+    let read = visits::read_up_to(&state.db, me, found.rows.iter().map(|t| t.id)).await?;
     let topics = found
         .rows
         .iter()
@@ -198,9 +201,12 @@ pub async fn category_page(state: &AppState, reader: &SessionUser, slug: &str, p
             last_post_at: topic.last_post_at,
             pinned: topic.pinned,
             locked: topic.locked,
+            unread: read
+                .get(&topic.id)
+                .filter(|&&last| last < topic.post_count)
+                .map(|&last| (u32::try_from(topic.post_count - last).unwrap_or(0), visits::first_unread_link(topic.id, last))),
         })
         .collect();
-    let me = account_id(reader)?;
     let target = category_target(&category.slug);
     let watch =
         notifications::level_of(&state.db, me, std::slice::from_ref(&target)).await?.pop().map_or(WatchLevel::Normal, |(_, level)| level);
@@ -215,8 +221,9 @@ pub async fn category_page(state: &AppState, reader: &SessionUser, slug: &str, p
 }
 
 /// A topic's posts in order. A hidden post keeps its place; its text and
-/// the reason go to moderators only.
-pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: u64) -> ServiceResult<TopicPage> {
+/// the reason go to moderators only. With `quote`, the reply form starts
+/// by quoting that post of the topic (after whatever the reader had written).
+pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: u64, quote: Option<&str>) -> ServiceResult<TopicPage> {
     let (topic, category) = topic_for(&state.db, reader, id).await?;
     let moderator = can_moderate(reader, &category);
     // Every post keeps its place, so a page is a range of places: no count,
@@ -224,7 +231,9 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
     let pages = u64::try_from(topic.post_count).unwrap_or(0).div_ceil(POSTS_PER_PAGE).max(1);
     let page = page.min(pages - 1);
     let first = i32::try_from(page * POSTS_PER_PAGE).unwrap_or(i32::MAX);
-    let rows: Vec<(forum_post::Model, Option<String>)> = forum_post::Entity::find()
+    // Each post with its author's name and home district (whose coordinators
+    // may stop them writing).
+    let rows: Vec<(forum_post::Model, Option<(String, String)>)> = forum_post::Entity::find()
         .filter(forum_post::Column::TopicId.eq(topic.id))
         .filter(forum_post::Column::Position.gt(first))
         .filter(forum_post::Column::Position.lte(first.saturating_add(i32::try_from(POSTS_PER_PAGE).unwrap_or(i32::MAX))))
@@ -233,14 +242,20 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
         .all(&state.db)
         .await?
         .into_iter()
-        .map(|(post, author)| (post, author.map(|a| a.name)))
+        .map(|(post, author)| (post, author.map(|a| (a.name, a.home_district))))
         .collect();
     let me = account_id(reader)?;
     let now = clock::now();
+    let window = state.settings.community_edit_seconds;
+    let last_read = visits::last_read(&state.db, me, topic.id).await?;
+    if let Some(shown) = rows.last().map(|(post, _)| post.position) {
+        visits::record(&state.db, me, topic.id, last_read, shown).await?;
+    }
     // What the reader left unsent here, the reply and the edits of the
     // posts on this page, in one query.
     let reply_target = topic_target(topic.id);
-    let mut targets: Vec<String> = rows.iter().filter(|(p, _)| may_edit(me, moderator, p, now)).map(|(p, _)| post_target(p.id)).collect();
+    let mut targets: Vec<String> =
+        rows.iter().filter(|(p, _)| may_edit(me, moderator, p, now, window)).map(|(p, _)| post_target(p.id)).collect();
     targets.push(reply_target.clone());
     let mut drafts: HashMap<String, Draft> = post_draft::Entity::find()
         .filter(post_draft::Column::UserId.eq(me))
@@ -265,11 +280,14 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
     let may_accept = topic.author_id == Some(me) || moderator;
     let mut posts = Vec::with_capacity(rows.len());
     for (post, author) in rows {
+        let (author, home) = author.unzip();
+        let may_silence = post.author_id != Some(me)
+            && home.as_deref().and_then(District::from_code).is_some_and(|home| reader.has_role_in(Role::Coordinator, home));
         let visible = post.status == "visible";
         let acceptable = may_accept && may_be_answer(&post);
         let hidden = post.status == "hidden";
         let deleted = post.status == "deleted";
-        let edit = may_edit(me, moderator, &post, now).then(|| {
+        let edit = may_edit(me, moderator, &post, now, window).then(|| {
             drafts.remove(&post_target(post.id)).unwrap_or_else(|| Draft { body: post.body_markdown.clone(), ..Draft::default() })
         });
         posts.push(PostView {
@@ -290,10 +308,27 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
             revisions: revisions.remove(&post.id).unwrap_or_default(),
             reactions: if visible { counts_for(&reactions, post.id) } else { Vec::new() },
             answer: visible && topic.accepted_post_id == Some(post.id),
-            may_accept: acceptable,
+            may: PostPermissions { accept: acceptable, silence: may_silence },
+            first_unread: last_read.is_some_and(|last| post.position == last + 1),
         });
     }
     let answer = accepted_answer(&state.db, &topic).await?;
+    let draft = match quote {
+        Some(quoted) => Some(quoting(&state.db, &topic, quoted, drafts.remove(&reply_target), reader.locale).await?),
+        None => drafts.remove(&reply_target),
+    };
+    let move_to = if moderator {
+        forum_category::Entity::find()
+            .order_by_asc(forum_category::Column::Position)
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .filter(|other| other.slug != category.slug && can_moderate(reader, other))
+            .map(|other| (other.slug.clone(), name_in(&other, reader.locale)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let watch = notifications::level_of(&state.db, me, std::slice::from_ref(&reply_target))
         .await?
         .pop()
@@ -306,14 +341,53 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
         category_slug: category.slug.clone(),
         category_name: name_in(&category, reader.locale),
         locked: topic.locked,
+        pinned: topic.pinned,
         moderator,
+        move_to,
         posts,
         page,
         pages,
-        draft: drafts.remove(&reply_target),
+        draft,
         answer,
         watch,
     })
+}
+
+/// The reply form's text when the reader quotes post `quoted`: what they
+/// had written, then the post as a Markdown quote, naming its author. Only
+/// a post of this topic shown to everyone is quoted; otherwise the text
+/// stays as it was.
+async fn quoting(
+    db: &impl ConnectionTrait,
+    topic: &forum_topic::Model,
+    quoted: &str,
+    draft: Option<Draft>,
+    locale: Locale,
+) -> ServiceResult<Draft> {
+    let mut draft = draft.unwrap_or_default();
+    let Ok(quoted) = Uuid::parse_str(quoted) else { return Ok(draft) };
+    let Some((post, author)) = forum_post::Entity::find_by_id(quoted)
+        .filter(forum_post::Column::TopicId.eq(topic.id))
+        .filter(forum_post::Column::Status.eq("visible"))
+        .find_also_related(user::Entity)
+        .one(db)
+        .await?
+    else {
+        return Ok(draft);
+    };
+    let t = locale.texts();
+    let author = author.map_or_else(|| t.community_deleted_author.to_owned(), |a| a.name);
+    if !draft.body.trim().is_empty() {
+        draft.body = format!("{}\n\n", draft.body.trim_end());
+    }
+    let _ = write!(draft.body, "> {}\n>\n", fill(t.community_quote_intro, &[("author", &format!("**{author}**"))]));
+    for line in post.body_markdown.lines() {
+        draft.body.push_str(if line.is_empty() { ">" } else { "> " });
+        draft.body.push_str(line);
+        draft.body.push('\n');
+    }
+    draft.body.push('\n');
+    Ok(draft)
 }
 
 /// Each reaction to `posts`: how many, and whether `reader` gave it.

@@ -65,7 +65,17 @@ async fn keep_draft(db: &impl ConnectionTrait, author: Uuid, target: &str, submi
 
 /// Checks a submission: problems with the fields, then the privacy guard.
 /// On any refusal the text is kept as the author's draft at `target`.
-async fn check(db: &impl ConnectionTrait, author: Uuid, target: &str, submission: &Submission<'_>, with_title: bool) -> ServiceResult<()> {
+async fn check(
+    db: &impl ConnectionTrait,
+    author: &SessionUser,
+    target: &str,
+    submission: &Submission<'_>,
+    with_title: bool,
+) -> ServiceResult<()> {
+    if author.is_silenced(clock::now()) {
+        keep_draft(db, account_id(author)?, target, submission).await?;
+        return Err(ServiceError::Refused(Problem::Silenced));
+    }
     let mut validation = Validation::default();
     let title_chars = submission.title.trim().chars().count();
     if with_title && !(TITLE_MIN_CHARS..=TITLE_MAX_CHARS).contains(&title_chars) {
@@ -81,7 +91,7 @@ async fn check(db: &impl ConnectionTrait, author: Uuid, target: &str, submission
     }
     let result = validation.finish();
     if result.is_err() {
-        keep_draft(db, author, target, submission).await?;
+        keep_draft(db, account_id(author)?, target, submission).await?;
     }
     result
 }
@@ -115,7 +125,7 @@ pub async fn create_topic(
     let category = category_for(&state.db, reader, slug).await?;
     let author = account_id(reader)?;
     let target = category_target(&category.slug);
-    check(&state.db, author, &target, submission, true).await?;
+    check(&state.db, reader, &target, submission, true).await?;
     let now = clock::now();
     let id = Uuid::new_v4();
     let txn = state.db.begin().await?;
@@ -167,7 +177,7 @@ pub async fn reply(
         keep_draft(&state.db, author, &target, submission).await?;
         return Err(ServiceError::Refused(Problem::TopicLocked));
     }
-    check(&state.db, author, &target, submission, false).await?;
+    check(&state.db, reader, &target, submission, false).await?;
     let now = clock::now();
     let txn = state.db.begin().await?;
     // The count first: its write holds the topic's row (PostgreSQL) or the
@@ -206,11 +216,11 @@ pub async fn edit(state: &crate::ssr::state::AppState, reader: &SessionUser, id:
     let (post, _, category) = post_for(&state.db, reader, id).await?;
     let editor = account_id(reader)?;
     let moderator = can_moderate(reader, &category);
-    if !may_edit(editor, moderator, &post, clock::now()) {
+    if !may_edit(editor, moderator, &post, clock::now(), state.settings.community_edit_seconds) {
         return Err(if post.author_id == Some(editor) { ServiceError::Refused(Problem::EditWindowOver) } else { ServiceError::Forbidden });
     }
     let target = post_target(post.id);
-    check(&state.db, editor, &target, submission, false).await?;
+    check(&state.db, reader, &target, submission, false).await?;
     let now = clock::now();
     let body = submission.body.trim();
     let txn = state.db.begin().await?;

@@ -20,6 +20,7 @@ pub mod session;
 pub mod sign_in_challenge;
 pub mod subscription;
 pub mod throttle;
+pub mod topic_visit;
 pub mod unsubscribe_use;
 pub mod user;
 pub mod user_role;

@@ -27,6 +27,8 @@ pub struct Model {
     /// Notifications not read yet, kept with the account so that every
     /// page shows the count without another query.
     pub unread_notifications: i32,
+    /// Until when a coordinator stopped them writing in the community.
+    pub silenced_until: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

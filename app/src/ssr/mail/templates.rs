@@ -54,6 +54,13 @@ pub enum MailKind {
         reason: String,
         link: String,
     },
+    /// To a member a coordinator stopped writing in the community for a while.
+    Silenced {
+        name: String,
+        until: String,
+        reason: String,
+        link: String,
+    },
     /// To an account's address when sign-ins with it keep failing.
     SignInsFailing {
         name: String,
@@ -176,6 +183,12 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
             Some(name),
             vec![fill(t.mail_post_hidden_body, &[("topic", topic)]), fill(t.mail_post_hidden_reason, &[("reason", reason)])],
             Some((t.mail_post_hidden_action, link)),
+        ),
+        MailKind::Silenced { name, until, reason, link } => MailParts::new(
+            t.mail_silenced_subject,
+            Some(name),
+            vec![fill(t.mail_silenced_body, &[("until", until)]), fill(t.mail_post_hidden_reason, &[("reason", reason)])],
+            Some((t.mail_silenced_action, link)),
         ),
         MailKind::SignInsFailing { name, reset_link } => MailParts::new(
             t.mail_sign_ins_failing_subject,
