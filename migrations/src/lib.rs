@@ -27,6 +27,7 @@ mod m20261203_000017_reactions_and_answers;
 mod m20261204_000018_notifications;
 mod m20261204_000019_silenced_members;
 mod m20261204_000020_topic_visits;
+mod m20261204_000021_member_handles;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000018_notifications::Migration),
             Box::new(m20261204_000019_silenced_members::Migration),
             Box::new(m20261204_000020_topic_visits::Migration),
+            Box::new(m20261204_000021_member_handles::Migration),
         ]
     }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use leptos::config::{Env, LeptosOptions};
 use tutela_app::ssr::{
     assets::AssetTable,
-    db,
+    db, handles,
     secrets::SigningKey,
     session_cache::SessionCache,
     state::{AppState, Services, SessionLimits, SessionPolicy, Settings},
@@ -25,6 +25,10 @@ pub async fn open_database(config: &Config) -> ServerResult<sea_orm::DatabaseCon
     }
     let database = db::connect(config.database_url.expose()).await?;
     db::migrate(&database).await?;
+    let handles = handles::assign_missing(&database).await?;
+    if handles > 0 {
+        tracing::info!(handles, "gave a handle to the accounts made before handles existed");
+    }
     Ok(database)
 }
 

@@ -81,6 +81,8 @@ pub struct CategoryPage {
 pub struct PostView {
     pub id: String,
     pub author: Option<String>,
+    /// How to @mention the author.
+    pub author_handle: Option<String>,
     pub created_at: i64,
     pub html: String,
     pub state: PostState,

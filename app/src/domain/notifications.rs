@@ -70,6 +70,8 @@ pub enum NotificationKind {
     Reply,
     /// A new topic in a category they watch or follow.
     NewTopic,
+    /// A post that @mentions them.
+    Mention,
 }
 
 impl NotificationKind {
@@ -77,11 +79,12 @@ impl NotificationKind {
         match self {
             NotificationKind::Reply => "reply",
             NotificationKind::NewTopic => "new_topic",
+            NotificationKind::Mention => "mention",
         }
     }
 
     pub fn from_code(code: &str) -> Option<NotificationKind> {
-        [NotificationKind::Reply, NotificationKind::NewTopic].into_iter().find(|kind| kind.code() == code)
+        [NotificationKind::Reply, NotificationKind::NewTopic, NotificationKind::Mention].into_iter().find(|kind| kind.code() == code)
     }
 }
 

@@ -128,6 +128,8 @@ pub struct SessionUser {
     pub unread_notifications: u32,
     /// Until when they may not write in the community, if a coordinator said so.
     pub silenced_until: Option<i64>,
+    /// How others @mention them in the community.
+    pub handle: Option<String>,
 }
 
 impl SessionUser {

@@ -71,6 +71,7 @@ fn NotificationItem(t: &'static Texts, notification: NotificationView) -> impl I
     let template = match kind {
         NotificationKind::Reply => t.notifications_reply,
         NotificationKind::NewTopic => t.notifications_new_topic,
+        NotificationKind::Mention => t.notifications_mention,
     };
     let headline = fill(template, &[("actor", &actor), ("topic", &topic)]);
     view! {

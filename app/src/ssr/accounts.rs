@@ -14,7 +14,7 @@ use super::{
     coordinators,
     entities::{email_token, user, user_role},
     error::{ServiceError, ServiceResult, Validation},
-    known_devices,
+    handles, known_devices,
     mail::{self, MailKind},
     password, second_factor,
     secrets::{new_token, token_digest},
@@ -171,6 +171,7 @@ pub(super) async fn insert_account(db: &impl ConnectionTrait, row: AccountRow<'_
         totp_secret: Set(None),
         totp_enabled_at: Set(None),
         totp_last_step: Set(None),
+        handle: Set(Some(handles::unique(db, row.name.as_str()).await?)),
         ..Default::default()
     }
     .insert(db)
@@ -684,6 +685,7 @@ pub async fn create_sample_accounts(db: &sea_orm::DatabaseConnection, count: u32
                 totp_secret: Set(None),
                 totp_enabled_at: Set(None),
                 totp_last_step: Set(None),
+                handle: Set(Some(format!("person.{n:06}"))),
                 ..Default::default()
             });
             roles.push(user_role::ActiveModel {

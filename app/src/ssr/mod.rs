@@ -15,6 +15,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod flash;
+pub mod handles;
 pub mod known_devices;
 pub mod mail;
 pub mod notifications;

@@ -114,6 +114,7 @@ mod tests {
             second_factor: false,
             unread_notifications: 0,
             silenced_until: None,
+            handle: None,
         }
     }
 

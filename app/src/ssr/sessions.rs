@@ -225,5 +225,6 @@ pub fn session_user(account: &user::Model, grants: Vec<RoleGrant>) -> SessionUse
         second_factor: account.totp_enabled_at.is_some(),
         unread_notifications: u32::try_from(account.unread_notifications).unwrap_or(0),
         silenced_until: account.silenced_until,
+        handle: account.handle.clone(),
     }
 }

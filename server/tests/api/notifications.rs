@@ -178,4 +178,28 @@ on_both_engines! {
         assert_eq!(location(&response), "/account/notifications");
         assert_eq!(app.count("SELECT COUNT(*) FROM \"user\" WHERE notify_mail = 'hourly'").await, 0, "an unknown choice changes nothing");
     }
+
+    async fn a_mention_tells_the_member_named_if_they_may_read_it(app: TestApp) {
+        let author = app.staff_account("author@example.it", &[(Role::Guardian, District::Milano)]).await;
+        app.staff_account("named@example.it", &[(Role::Operator, District::Milano)]).await;
+        app.staff_account("outsider@example.it", &[(Role::Guardian, District::Brescia)]).await;
+        let (named, outsider) = (handle_of(&app, "named@example.it").await, handle_of(&app, "outsider@example.it").await);
+        assert_ne!(named, outsider, "the same name, two handles");
+        let body = format!("Chiedo a @{named} e a @{outsider}: come si rinnova il permesso?");
+        let topic = location(&open_topic(&app, &author, "milano", "Rinnovo in Questura", &body).await);
+        assert_eq!(notifications_of(&app, "named@example.it").await, (1, 1));
+        assert_eq!(notifications_of(&app, "outsider@example.it").await, (0, 0), "not of a category they may not read");
+        let mail = app.mail.wait_for("named@example.it", "ti ha menzionato").await;
+        assert!(mail.decoded().contains("come si rinnova il permesso"));
+        let (_, shown) = page(&app, &author, &topic).await;
+        assert!(shown.contains(&format!("@{}", handle_of(&app, "author@example.it").await)), "handles show beside names");
+        let (_, profile) = page(&app, &author, "/account").await;
+        assert!(profile.contains("Nella comunità gli altri ti menzionano scrivendo"), "{profile}");
+    }
+}
+
+async fn handle_of(app: &TestApp, email: &str) -> String {
+    use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _};
+    use tutela_app::ssr::entities::user;
+    user::Entity::find().filter(user::Column::Email.eq(email)).one(&app.db).await.unwrap().and_then(|u| u.handle).expect("a handle")
 }

@@ -36,6 +36,7 @@ pub fn Profile() -> impl IntoView {
                 view! {
                     <h1>{t.profile_title}</h1>
                     <p>{t.profile_roles}": "{roles}</p>
+                    {user.handle.clone().map(|handle| view! { <p>{t.profile_handle}" "<strong class="handle">"@"{handle}</strong></p> })}
                     <section class="panel">
                         <h2>{t.profile_details_title}</h2>
                         <PostForm action=UpdateProfile::url() id="profile">

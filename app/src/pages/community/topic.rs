@@ -50,7 +50,22 @@ pub fn Topic() -> impl IntoView {
 /// reader may do with it: flag it, or as a moderator hide or restore it.
 #[component]
 fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back: String, quotable: bool) -> impl IntoView {
-    let PostView { id, author, created_at, html, state, edited_at, edit, own, revisions, reactions, answer, may, first_unread } = post;
+    let PostView {
+        id,
+        author,
+        author_handle,
+        created_at,
+        html,
+        state,
+        edited_at,
+        edit,
+        own,
+        revisions,
+        reactions,
+        answer,
+        may,
+        first_unread,
+    } = post;
     // Where what the reader has not seen begins: the category links here.
     let unread_marker = first_unread.then(|| view! { <p id="first-unread" class="unread-marker">{t.community_unread_marker}</p> });
     let (hidden, hidden_reason) = match &state {
@@ -210,7 +225,8 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
             {unread_marker}
             <article>
                 <header class="post-meta">
-                    <strong>{author.unwrap_or_else(|| t.community_deleted_author.to_owned())}</strong>" · "
+                    <strong>{author.unwrap_or_else(|| t.community_deleted_author.to_owned())}</strong>
+                    {author_handle.map(|handle| view! { " " <span class="handle">"@"{handle}</span> })}" · "
                     <a href=format!("#{anchor}")>{rome_time(created_at)}</a>
                     {edited_at.map(|at| view! { " · " {t.community_edited}" " {rome_time(at)} })}
                     {answer.then(|| view! { " " <span class="tag tag-answer">{t.community_answer_tag}</span> })}

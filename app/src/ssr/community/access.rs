@@ -49,6 +49,7 @@ mod tests {
             second_factor: true,
             unread_notifications: 0,
             silenced_until: None,
+            handle: None,
         }
     }
 

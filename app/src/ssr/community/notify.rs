@@ -1,15 +1,15 @@
 //! Whom a new post concerns, and how a community notification reads.
 //!
 //! A new post notifies the members who watch its topic, or who watch its
-//! category (or follow it, for a new topic) without having muted the topic;
-//! never its author, and only members who may still take part in the
-//! category. Authors watch the topics they open or reply to, unless they
+//! category (or follow it, for a new topic) without having muted the topic,
+//! and those it @mentions; never its author, and only members who may still
+//! take part in the category. Authors watch the topics they open or reply to, unless they
 //! chose otherwise. Those who want mail at once get it in the same
 //! transaction, through the outbox.
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, prelude::Uuid};
+use sea_orm::{ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, QuerySelect as _, prelude::Uuid};
 
 use super::{
     access::member_may_take_part,
@@ -26,6 +26,7 @@ use crate::{
         authz::account_id,
         entities::{forum_category, forum_post, forum_topic, notification, user, user_role},
         error::{ServiceError, ServiceResult},
+        handles,
         mail::{self, MailKind},
         notifications::{self, NewNotification, unsubscribe},
         search::analysis::plain_text,
@@ -86,26 +87,44 @@ pub async fn on_new_post(db: &impl ConnectionTrait, state: &AppState, post: &New
             entry.1 = Some(level);
         }
     }
-    let wanted: Vec<Uuid> =
-        levels.into_iter().filter(|(_, (topic, category))| wants(*topic, *category, new_topic)).map(|(m, _)| m).collect();
+    let watching = if new_topic { NotificationKind::NewTopic } else { NotificationKind::Reply };
+    let mut wanted: HashMap<Uuid, NotificationKind> =
+        levels.iter().filter(|(_, (topic, category))| wants(*topic, *category, new_topic)).map(|(member, _)| (*member, watching)).collect();
+    // Those it mentions, unless they muted the topic; a mention says more
+    // than a watched topic, so it is what they are told.
+    let handles = handles::mentioned(post.body);
+    if !handles.is_empty() {
+        let mentioned: Vec<Uuid> = user::Entity::find()
+            .select_only()
+            .column(user::Column::Id)
+            .filter(user::Column::Handle.is_in(handles))
+            .filter(user::Column::Id.ne(post.author))
+            .into_tuple()
+            .all(db)
+            .await?;
+        for member in mentioned {
+            if levels.get(&member).and_then(|(topic, _)| *topic) != Some(WatchLevel::Muted) {
+                wanted.insert(member, NotificationKind::Mention);
+            }
+        }
+    }
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
     let members = user::Entity::find()
-        .filter(user::Column::Id.is_in(wanted))
+        .filter(user::Column::Id.is_in(wanted.keys().copied()))
         .filter(user::Column::Status.eq(UserStatus::Active.code()))
         .find_with_related(user_role::Entity)
         .all(db)
         .await?;
-    let kind = if new_topic { NotificationKind::NewTopic } else { NotificationKind::Reply };
     let link = state.settings.link(&post_link(post.topic, post.position, post.post));
     let mut stored = Vec::new();
     for (member, roles) in members {
         let grants: Vec<_> = roles.iter().filter_map(grant_of).collect();
         let home = District::from_code(&member.home_district).unwrap_or(District::Milano);
-        if !member_may_take_part(home, &grants, post.category) {
+        let Some(&kind) = wanted.get(&member.id).filter(|_| member_may_take_part(home, &grants, post.category)) else {
             continue;
-        }
+        };
         let at_once = MailFrequency::from_code(&member.notify_mail).unwrap_or_default() == MailFrequency::Immediately;
         if at_once {
             let locale = Locale::from_code(&member.locale).unwrap_or_default();
@@ -116,7 +135,7 @@ pub async fn on_new_post(db: &impl ConnectionTrait, state: &AppState, post: &New
                 category: name_in(post.category, locale),
                 excerpt: excerpt(post.body),
                 link: link.clone(),
-                new_topic,
+                kind,
                 unsubscribe: unsubscribe::link(&state.settings, &state.signing_key, member.id),
             };
             mail::enqueue(db, &member.email, locale, &mail).await?;

@@ -231,9 +231,9 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
     let pages = u64::try_from(topic.post_count).unwrap_or(0).div_ceil(POSTS_PER_PAGE).max(1);
     let page = page.min(pages - 1);
     let first = i32::try_from(page * POSTS_PER_PAGE).unwrap_or(i32::MAX);
-    // Each post with its author's name and home district (whose coordinators
-    // may stop them writing).
-    let rows: Vec<(forum_post::Model, Option<(String, String)>)> = forum_post::Entity::find()
+    // Each post with its author (whose home district's coordinators may stop
+    // them writing).
+    let rows: Vec<(forum_post::Model, Option<user::Model>)> = forum_post::Entity::find()
         .filter(forum_post::Column::TopicId.eq(topic.id))
         .filter(forum_post::Column::Position.gt(first))
         .filter(forum_post::Column::Position.lte(first.saturating_add(i32::try_from(POSTS_PER_PAGE).unwrap_or(i32::MAX))))
@@ -242,7 +242,6 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
         .all(&state.db)
         .await?
         .into_iter()
-        .map(|(post, author)| (post, author.map(|a| (a.name, a.home_district))))
         .collect();
     let me = account_id(reader)?;
     let now = clock::now();
@@ -280,9 +279,12 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
     let may_accept = topic.author_id == Some(me) || moderator;
     let mut posts = Vec::with_capacity(rows.len());
     for (post, author) in rows {
-        let (author, home) = author.unzip();
         let may_silence = post.author_id != Some(me)
-            && home.as_deref().and_then(District::from_code).is_some_and(|home| reader.has_role_in(Role::Coordinator, home));
+            && author
+                .as_ref()
+                .and_then(|a| District::from_code(&a.home_district))
+                .is_some_and(|home| reader.has_role_in(Role::Coordinator, home));
+        let (author, author_handle) = author.map(|a| (a.name, a.handle)).unzip();
         let visible = post.status == "visible";
         let acceptable = may_accept && may_be_answer(&post);
         let hidden = post.status == "hidden";
@@ -293,6 +295,7 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
         posts.push(PostView {
             id: post.id.to_string(),
             author,
+            author_handle: author_handle.flatten(),
             created_at: post.created_at,
             html: if deleted || (hidden && !moderator) { String::new() } else { post.body_html },
             state: if deleted {

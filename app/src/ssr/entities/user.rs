@@ -29,6 +29,8 @@ pub struct Model {
     pub unread_notifications: i32,
     /// Until when a coordinator stopped them writing in the community.
     pub silenced_until: Option<i64>,
+    /// How others @mention them in the community; unique.
+    pub handle: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

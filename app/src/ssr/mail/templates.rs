@@ -2,7 +2,10 @@
 
 use std::fmt::Write as _;
 
-use crate::i18n::{Locale, Texts, fill};
+use crate::{
+    domain::notifications::NotificationKind,
+    i18n::{Locale, Texts, fill},
+};
 
 /// A mail to render, with what its text needs.
 #[derive(Clone, Debug)]
@@ -75,7 +78,7 @@ pub enum MailKind {
         category: String,
         excerpt: String,
         link: String,
-        new_topic: bool,
+        kind: NotificationKind,
         unsubscribe: String,
     },
     /// The notifications of a day or a week, in one mail.
@@ -196,12 +199,12 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
             vec![t.mail_sign_ins_failing_body.to_owned()],
             Some((t.mail_sign_ins_failing_action, reset_link)),
         ),
-        MailKind::NewPost { name, actor, topic, category, excerpt, link, new_topic, unsubscribe } => {
+        MailKind::NewPost { name, actor, topic, category, excerpt, link, kind, unsubscribe } => {
             let values = [("actor", actor.as_str()), ("topic", topic.as_str()), ("category", category.as_str())];
-            let (subject, lead) = if *new_topic {
-                (t.mail_new_topic_subject, t.mail_new_topic_body)
-            } else {
-                (t.mail_new_post_subject, t.mail_new_post_body)
+            let (subject, lead) = match kind {
+                NotificationKind::NewTopic => (t.mail_new_topic_subject, t.mail_new_topic_body),
+                NotificationKind::Reply => (t.mail_new_post_subject, t.mail_new_post_body),
+                NotificationKind::Mention => (t.mail_mention_subject, t.mail_mention_body),
             };
             MailParts {
                 unsubscribe: Some(unsubscribe),
