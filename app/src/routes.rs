@@ -29,6 +29,7 @@ pub mod paths {
     pub const ADMIN_INVITE: &str = "/admin/users/invite";
     pub const ADMIN_AUDIT: &str = "/admin/audit";
     pub const ADMIN_OUTBOX: &str = "/admin/outbox";
+    pub const ADMIN_CATEGORIES: &str = "/admin/categories";
     pub const HEALTHZ: &str = "/healthz";
     pub const READYZ: &str = "/readyz";
 
@@ -153,6 +154,7 @@ mod table {
                 <Route path=path!("/admin/users/:id") view=admin::user::EditUser ssr=SsrMode::Async/>
                 <Route path=path!("/admin/audit") view=admin::audit::AuditLog ssr=SsrMode::Async/>
                 <Route path=path!("/admin/outbox") view=admin::outbox::Outbox ssr=SsrMode::Async/>
+                <Route path=path!("/admin/categories") view=admin::categories::Categories ssr=SsrMode::Async/>
             </Routes>
         }
     }

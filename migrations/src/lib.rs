@@ -28,6 +28,7 @@ mod m20261204_000018_notifications;
 mod m20261204_000019_silenced_members;
 mod m20261204_000020_topic_visits;
 mod m20261204_000021_member_handles;
+mod m20261204_000022_category_moderators;
 
 pub struct Migrator;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000019_silenced_members::Migration),
             Box::new(m20261204_000020_topic_visits::Migration),
             Box::new(m20261204_000021_member_handles::Migration),
+            Box::new(m20261204_000022_category_moderators::Migration),
         ]
     }
 }

@@ -214,3 +214,31 @@ pub struct FlaggedPost {
     pub html: String,
     pub flags: Vec<(FlagReason, String)>,
 }
+
+/// A category as coordinators manage it: both languages, who may take part,
+/// and its appointed moderators.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManagedCategory {
+    pub slug: String,
+    pub name_it: String,
+    pub name_en: String,
+    pub description_it: String,
+    pub description_en: String,
+    /// A district code; empty for a theme open to both.
+    pub district: String,
+    /// A role code; empty for everyone of the district.
+    pub role: String,
+    pub position: i32,
+    pub moderators: Vec<AppointedModerator>,
+    /// Whether the reader may change it (coordinators of its district; any
+    /// coordinator for a theme).
+    pub editable: bool,
+}
+
+/// A member appointed to moderate a category.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppointedModerator {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+}

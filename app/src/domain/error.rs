@@ -31,6 +31,8 @@ pub enum Problem {
     PrivacyCheck,
     TopicLocked,
     Silenced,
+    SlugTaken,
+    MemberUnknown,
     NoteTooLong,
     EditWindowOver,
     DateInvalid,

@@ -130,6 +130,8 @@ pub struct SessionUser {
     pub silenced_until: Option<i64>,
     /// How others @mention them in the community.
     pub handle: Option<String>,
+    /// The community categories a coordinator appointed them to moderate.
+    pub moderates: Vec<String>,
 }
 
 impl SessionUser {

@@ -115,6 +115,7 @@ mod tests {
             unread_notifications: 0,
             silenced_until: None,
             handle: None,
+            moderates: Vec::new(),
         }
     }
 

@@ -9,7 +9,7 @@ use sea_orm::{
 
 use super::{
     clock,
-    entities::{session, user, user_role},
+    entities::{category_moderator, session, user, user_role},
     error::ServiceResult,
     request::{CookieName, site_cookie},
     secrets::{new_token, token_digest},
@@ -134,7 +134,14 @@ pub async fn resolve(state: &AppState, token: &str) -> ServiceResult<Option<(Ses
             .await?;
         last_use = now;
     }
-    let user = session_user(account, grants);
+    let moderates = category_moderator::Entity::find()
+        .filter(category_moderator::Column::UserId.eq(account.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| row.category_slug)
+        .collect();
+    let user = SessionUser { moderates, ..session_user(account, grants) };
     state.sessions.put(epoch, digest.clone(), user.clone(), ends_at(found, limits, last_use));
     Ok(Some((user, digest)))
 }
@@ -226,5 +233,6 @@ pub fn session_user(account: &user::Model, grants: Vec<RoleGrant>) -> SessionUse
         unread_notifications: u32::try_from(account.unread_notifications).unwrap_or(0),
         silenced_until: account.silenced_until,
         handle: account.handle.clone(),
+        moderates: Vec::new(),
     }
 }

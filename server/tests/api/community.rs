@@ -388,3 +388,52 @@ on_both_engines! {
         assert!(!theirs.contains("Messaggi nuovi"), "the replies' author read them as they landed");
     }
 }
+
+on_both_engines! {
+    async fn coordinators_manage_their_districts_categories_and_appoint_moderators(app: TestApp) {
+        let brescia = app.staff_account("coord.bs@example.it", &[(Role::Coordinator, District::Brescia)]).await;
+        let milano = app.staff_account("coord.mi@example.it", &[(Role::Coordinator, District::Milano)]).await;
+        let save = |client: &Client, existing: &'static str, name_it: &'static str| {
+            let fields = [
+                ("existing", existing), ("slug", "lavoro-bs"), ("name_it", name_it), ("name_en", "Work in Brescia"),
+                ("description_it", "Tirocini e lavoro per i neomaggiorenni."), ("description_en", "Traineeships and work."),
+                ("district", "brescia"), ("role", ""), ("position", "20"),
+            ];
+            client.post(app.url("/api/admin/save_category")).form(&fields).send()
+        };
+        let created = save(&brescia, "", "Lavoro a Brescia").await.unwrap();
+        assert_eq!(location(&created), "/admin/categories");
+        save(&brescia, "", "Lavoro a Brescia").await.unwrap();
+        save(&brescia, "lavoro-bs", "").await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_category WHERE slug = 'lavoro-bs' AND name_it = 'Lavoro a Brescia'").await, 1, "taken slug, empty name: nothing changed");
+        assert_eq!(save(&milano, "lavoro-bs", "Rubata").await.unwrap().status(), StatusCode::FORBIDDEN, "another district's category");
+        let (_, list) = page(&app, &milano, "/admin/categories").await;
+        assert!(list.contains("La gestiscono i coordinatori del suo distretto"), "shown, not editable");
+        save(&brescia, "lavoro-bs", "Lavoro e tirocini").await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_category WHERE name_it = 'Lavoro e tirocini'").await, 1);
+
+        let guardian_mi = app.staff_account("gm@example.it", &[(Role::Guardian, District::Milano)]).await;
+        assert_eq!(page(&app, &guardian_mi, "/community/c/lavoro-bs").await.0, StatusCode::FORBIDDEN, "kept to its district");
+        assert_eq!(page(&app, &guardian_mi, "/admin/categories").await.0, StatusCode::FORBIDDEN);
+        let writer = app.staff_account("ob@example.it", &[(Role::Operator, District::Brescia)]).await;
+        let topic = location(&open_topic(&app, &writer, "lavoro-bs", "Tirocinio in officina", "Un'officina cerca un tirocinante.").await);
+        let post = post_id(&app, "officina cerca").await;
+        let helper = app.staff_account("gb@example.it", &[(Role::Guardian, District::Brescia)]).await;
+        let hide = |client: &Client| {
+            let fields = [("post", post.as_str()), ("back", topic.as_str()), ("reason", "Annuncio da verificare")];
+            client.post(app.url("/api/community/hide_post")).header("accept", "application/json").form(&fields).send()
+        };
+        assert_eq!(hide(&helper).await.unwrap().status(), StatusCode::FORBIDDEN, "not a moderator yet");
+        brescia.post(app.url("/api/admin/appoint_moderator")).form(&[("slug", "lavoro-bs"), ("email", "nobody@example.it")]).send().await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM category_moderator").await, 0, "an unknown address appoints no one");
+        brescia.post(app.url("/api/admin/appoint_moderator")).form(&[("slug", "lavoro-bs"), ("email", "gb@example.it")]).send().await.unwrap();
+        assert!(hide(&helper).await.unwrap().status().is_success(), "an appointed moderator hides");
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_post WHERE status = 'hidden'").await, 1);
+        let member = app.user_id("gb@example.it").await;
+        brescia.post(app.url("/api/admin/remove_moderator")).form(&[("slug", "lavoro-bs"), ("member", member.as_str())]).send().await.unwrap();
+        let restore = helper.post(app.url("/api/community/restore_post")).header("accept", "application/json").form(&[("post", post.as_str()), ("back", topic.as_str())]).send().await.unwrap();
+        assert_eq!(restore.status(), StatusCode::FORBIDDEN, "no longer once removed");
+        let audited = "SELECT COUNT(*) FROM audit_entry WHERE action IN ('forum.category_created', 'forum.category_changed', 'forum.moderator_appointed', 'forum.moderator_removed')";
+        assert_eq!(app.count(audited).await, 4);
+    }
+}

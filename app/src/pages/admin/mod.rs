@@ -1,6 +1,7 @@
 //! Coordinators' pages.
 
 pub mod audit;
+pub mod categories;
 pub mod invite;
 pub mod outbox;
 pub mod overview;
@@ -22,6 +23,7 @@ pub fn AdminNav() -> impl IntoView {
             <A href=paths::ADMIN_INVITE>{t.admin_invite_title}</A>
             <A href=paths::ADMIN_AUDIT>{t.admin_audit_title}</A>
             <A href=paths::ADMIN_OUTBOX>{t.admin_outbox_title}</A>
+            <A href=paths::ADMIN_CATEGORIES>{t.admin_categories_title}</A>
         </nav>
     }
 }

@@ -17,6 +17,7 @@ pub fn AdminOverview() -> impl IntoView {
                 <li class="card"><h2><A href=paths::ADMIN_USERS>{t.admin_users_title}</A></h2><p>{t.home_coordinator_users_body}</p></li>
                 <li class="card"><h2><A href=paths::ADMIN_AUDIT>{t.admin_audit_title}</A></h2><p>{t.admin_audit_lead}</p></li>
                 <li class="card"><h2><A href=paths::ADMIN_OUTBOX>{t.admin_outbox_title}</A></h2><p>{t.home_coordinator_outbox_body}</p></li>
+                <li class="card"><h2><A href=paths::ADMIN_CATEGORIES>{t.admin_categories_title}</A></h2><p>{t.admin_categories_lead}</p></li>
             </ul>
         </CoordinatorOnly>
     }

@@ -4,7 +4,8 @@
 //! can read a category can take part in it.
 //!
 //! Who moderates it: coordinators everywhere; in a category kept to a role
-//! (the trainers' room), the holders of that role too.
+//! (the trainers' room), the holders of that role too; and the members a
+//! coordinator appointed to it, while they may take part in it.
 
 use crate::{
     domain::{District, Role, RoleGrant, SessionUser},
@@ -30,7 +31,8 @@ pub fn member_may_take_part(home_district: District, grants: &[RoleGrant], categ
 }
 
 pub fn can_moderate(reader: &SessionUser, category: &forum_category::Model) -> bool {
-    reader.has_role(Role::Coordinator) || (can_take_part(reader, category) && category.role.is_some())
+    reader.has_role(Role::Coordinator)
+        || (can_take_part(reader, category) && (category.role.is_some() || reader.moderates.contains(&category.slug)))
 }
 
 #[cfg(test)]
@@ -50,6 +52,7 @@ mod tests {
             unread_notifications: 0,
             silenced_until: None,
             handle: None,
+            moderates: Vec::new(),
         }
     }
 

@@ -1,11 +1,13 @@
 //! Communities of practice: who reads, writes and moderates which category
-//! (`access`), the pages (`read`), new topics and replies (`write`), and
+//! (`access`), coordinators managing categories and their moderators
+//! (`categories`), the pages (`read`), new topics and replies (`write`), and
 //! flags and moderators' actions (`moderation`), reactions and accepted
 //! answers (`reactions`), what search finds (`findable`), whom a new post
 //! notifies (`notify`), how far each member has read (`visits`) and
 //! sample data for trying it at scale (`sample`).
 
 pub mod access;
+pub mod categories;
 pub mod findable;
 pub mod moderation;
 pub mod notify;

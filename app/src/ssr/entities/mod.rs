@@ -2,6 +2,7 @@
 //! They never leave the server; pages get DTOs from `domain`.
 
 pub mod audit_entry;
+pub mod category_moderator;
 pub mod email_token;
 pub mod forum_category;
 pub mod forum_flag;
