@@ -1,3 +1,6 @@
+// One argument per field of the category form, here and in the browser's stub.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use crate::domain::AppError;
@@ -5,7 +8,6 @@ use crate::domain::AppError;
 /// Creates a community category (`existing` empty, with its `slug`) or
 /// changes the category `existing`.
 #[server(endpoint = "admin/save_category")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_category(
     existing: String,
     slug: Option<String>,
