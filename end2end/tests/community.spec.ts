@@ -1,5 +1,6 @@
 // A guardian opens a topic (the privacy guard catches a name and an age
-// first), a service worker replies, the guardian thanks them and accepts
+// first), a service worker replies quoting it and mentioning them, the
+// guardian follows the notification, thanks them and accepts
 // the reply as the answer, then flags it and a coordinator hides it from
 // the moderation queue; a search finds the topic by other forms of its
 // words, and not the hidden reply.
@@ -27,20 +28,25 @@ test('a guardian opens a topic and a service worker replies', async ({ page, bro
   const colleague = await context.newPage();
   await signIn(colleague, 'operator.milano@demo.tutela.localhost', demoPassword);
   await colleague.goto(topic);
-  await colleague.getByRole('textbox', { name: 'Messaggio' }).fill('Si chiede **prima** dei 18 anni, con il parere del Comitato.');
+  await expect(colleague.getByText('@demo.guardian.milano'), "the author's handle beside their name").toBeVisible();
+  await colleague.getByRole('link', { name: 'Cita' }).click();
+  const answer = colleague.getByRole('textbox', { name: 'Messaggio' });
+  await expect(answer).toHaveValue(/^> \*\*Demo guardian Milano\*\* ha scritto:\n>\n> A\., 17 anni/);
+  await answer.fill(`${await answer.inputValue()}@demo.guardian.milano si chiede **prima** dei 18 anni, con il parere del Comitato.`);
   await colleague.getByRole('button', { name: 'Pubblica la risposta' }).click();
   await expect(colleague.getByRole('status').first()).toContainText('Risposta pubblicata');
-  await expect(colleague.locator('.post-body strong')).toHaveText('prima');
+  await expect(colleague.locator('.post-body blockquote')).toContainText('compie 18 anni a giugno');
+  await expect(colleague.locator('.post-body strong', { hasText: 'prima' })).toBeVisible();
   await expectAccessible(colleague);
   await context.close();
 
-  // The guardian watches the topic they opened: the header counts the reply,
-  // the list leads to it, and the mail about it can turn such mail off.
+  // The reply mentions the guardian: the header counts it, the list leads
+  // to it, and the mail about it can turn such mail off.
   await page.goto('/');
   await page.getByRole('link', { name: 'Notifiche 1 da leggere' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notifiche');
   await expectAccessible(page);
-  await page.getByRole('link', { name: 'Demo operator Milano ha risposto in «Conversione del permesso a 18 anni»' }).click();
+  await page.getByRole('link', { name: 'Demo operator Milano ti ha menzionato in «Conversione del permesso a 18 anni»' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Conversione del permesso a 18 anni');
   await expect(page.getByRole('link', { name: 'Notifiche', exact: true }), 'read once the topic is open').toBeVisible();
   const mail = await readMail('guardian.milano@demo.tutela.localhost', 'con il parere del Comitato');
