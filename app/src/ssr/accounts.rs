@@ -171,11 +171,15 @@ pub(super) async fn insert_account(db: &impl ConnectionTrait, row: AccountRow<'_
         totp_secret: Set(None),
         totp_enabled_at: Set(None),
         totp_last_step: Set(None),
-        handle: Set(Some(handles::unique(db, row.name.as_str()).await?)),
         ..Default::default()
     }
     .insert(db)
     .await?;
+    // The handle is chosen once the row is written: on SQLite the write
+    // holds the database, so no other account takes the handle meanwhile
+    // (a read first would make the transaction fail if anyone wrote since).
+    let handle = handles::unique(db, row.name.as_str()).await?;
+    user::Entity::update_many().col_expr(user::Column::Handle, Expr::value(handle)).filter(user::Column::Id.eq(id)).exec(db).await?;
     for grant in row.grants {
         user_role::ActiveModel {
             user_id: Set(id),

@@ -112,8 +112,7 @@ pub async fn save(state: &AppState, coordinator: &SessionUser, existing: Option<
     if !manages(coordinator, district) {
         return Err(ServiceError::Forbidden);
     }
-    let txn = state.db.begin().await?;
-    let found = forum_category::Entity::find_by_id(slug.clone()).one(&txn).await?;
+    let found = forum_category::Entity::find_by_id(slug.clone()).one(&state.db).await?;
     match (existing, &found) {
         // Moving a category out of a district is also its coordinators' call.
         (Some(_), Some(current)) if !manages(coordinator, district_of(current)) => return Err(ServiceError::Forbidden),
@@ -121,6 +120,10 @@ pub async fn save(state: &AppState, coordinator: &SessionUser, existing: Option<
         (None, Some(_)) => return Err(ServiceError::field("slug", Problem::SlugTaken)),
         _ => {}
     }
+    // Writing first: on SQLite a transaction that read first fails if anyone
+    // wrote since. (Two coordinators creating one address at once: the
+    // second gets an error, and the first one's category.)
+    let txn = state.db.begin().await?;
     let row = forum_category::ActiveModel {
         slug: Set(slug.clone()),
         name_it: Set(input.name_it.trim().to_owned()),

@@ -287,6 +287,18 @@ pub async fn change_topic(state: &AppState, moderator: &SessionUser, topic_id: &
     if !can_moderate(moderator, &category) {
         return Err(ServiceError::Forbidden);
     }
+    // Read before the transaction: on SQLite one that reads first fails if
+    // anyone wrote since.
+    let target = match &change {
+        TopicChange::Moved(slug) => Some(
+            forum_category::Entity::find_by_id(slug.clone())
+                .one(&state.db)
+                .await?
+                .filter(|target| target.slug != category.slug && can_moderate(moderator, target))
+                .ok_or(ServiceError::field("category", Problem::ChoiceInvalid))?,
+        ),
+        TopicChange::Locked(_) | TopicChange::Pinned(_) => None,
+    };
     let txn = state.db.begin().await?;
     let update = forum_topic::Entity::update_many().filter(forum_topic::Column::Id.eq(topic.id));
     let (action, detail) = match change {
@@ -298,12 +310,8 @@ pub async fn change_topic(state: &AppState, moderator: &SessionUser, topic_id: &
             update.col_expr(forum_topic::Column::Pinned, Expr::value(pinned)).exec(&txn).await?;
             (if pinned { "forum.topic_pinned" } else { "forum.topic_unpinned" }, topic.title.clone())
         }
-        TopicChange::Moved(slug) => {
-            let target = forum_category::Entity::find_by_id(slug)
-                .one(&txn)
-                .await?
-                .filter(|target| target.slug != category.slug && can_moderate(moderator, target))
-                .ok_or(ServiceError::field("category", Problem::ChoiceInvalid))?;
+        TopicChange::Moved(_) => {
+            let target = target.ok_or(ServiceError::Internal("a move without its category".into()))?;
             update.col_expr(forum_topic::Column::CategorySlug, Expr::value(target.slug.clone())).exec(&txn).await?;
             // Search finds its posts where it now is, for whoever may read there.
             findable::index_topic(&txn, topic.id).await?;

@@ -74,10 +74,12 @@ pub async fn apply(state: &AppState, token: &str) -> ServiceResult<UnsubscribeLi
     let Some(claims) = read(&state.signing_key, token, clock::now()) else {
         return Ok(UnsubscribeLink::Invalid);
     };
-    let txn = state.db.begin().await?;
-    if user::Entity::find_by_id(claims.member).one(&txn).await?.is_none() {
+    if user::Entity::find_by_id(claims.member).one(&state.db).await?.is_none() {
         return Ok(UnsubscribeLink::Invalid);
     }
+    // Writing first: on SQLite a transaction that read first fails if
+    // anyone wrote since.
+    let txn = state.db.begin().await?;
     let recorded = unsubscribe_use::Entity::insert(unsubscribe_use::ActiveModel { nonce: Set(claims.nonce), used_at: Set(clock::now()) })
         .on_conflict_do_nothing()
         .exec_without_returning(&txn)
