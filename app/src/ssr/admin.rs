@@ -35,21 +35,17 @@ fn uuid(id: &str) -> ServiceResult<Uuid> {
     Uuid::parse_str(id).map_err(|_| ServiceError::NotFound)
 }
 
-fn district_of(account: &user::Model) -> District {
-    District::from_code(&account.home_district).unwrap_or(District::Milano)
-}
-
 /// A user as the coordinators' pages show them.
 fn user_row(actor: &SessionUser, account: &user::Model, grants: Vec<RoleGrant>) -> UserRow {
     UserRow {
         id: account.id.to_string(),
         name: account.name.clone(),
         email: account.email.clone(),
-        home_district: district_of(account),
+        home_district: account.home(),
         status: UserStatus::from_code(&account.status).unwrap_or(UserStatus::Deactivated),
         grants,
         second_factor: account.totp_enabled_at.is_some(),
-        manageable: can_manage_user(actor, district_of(account)),
+        manageable: can_manage_user(actor, account.home()),
     }
 }
 
@@ -116,7 +112,7 @@ pub async fn list_users(state: &AppState, actor: &SessionUser, filter: &UserFilt
 /// One user, for the edit page, if the coordinator may manage them.
 pub async fn get_user(state: &AppState, actor: &SessionUser, id: &str) -> ServiceResult<UserRow> {
     let account = user::Entity::find_by_id(uuid(id)?).one(&state.db).await?.ok_or(ServiceError::NotFound)?;
-    if !can_manage_user(actor, district_of(&account)) {
+    if !can_manage_user(actor, account.home()) {
         return Err(ServiceError::Forbidden);
     }
     let entry = AuditRecord {
@@ -125,7 +121,7 @@ pub async fn get_user(state: &AppState, actor: &SessionUser, id: &str) -> Servic
         subject_kind: "user",
         subject_id: account.id.to_string(),
         detail: String::new(),
-        district: Some(district_of(&account)),
+        district: Some(account.home()),
     };
     audit::record(&state.db, entry).await?;
     let grants = load_grants(&state.db, account.id).await?;
@@ -150,7 +146,7 @@ pub fn parse_grants(codes: &[String]) -> Result<BTreeSet<RoleGrant>, Problem> {
 /// grants in other districts stay as they are.
 pub async fn set_roles(state: &AppState, actor: &SessionUser, id: &str, wanted: &BTreeSet<RoleGrant>) -> ServiceResult<()> {
     let target = user::Entity::find_by_id(uuid(id)?).one(&state.db).await?.ok_or(ServiceError::NotFound)?;
-    if !can_manage_user(actor, district_of(&target)) || wanted.iter().any(|g| !can_change_grant(actor, *g)) {
+    if !can_manage_user(actor, target.home()) || wanted.iter().any(|g| !can_change_grant(actor, *g)) {
         return Err(ServiceError::Forbidden);
     }
     let current: BTreeSet<RoleGrant> = load_grants(&state.db, target.id).await?.into_iter().collect();
@@ -187,7 +183,7 @@ pub async fn set_roles(state: &AppState, actor: &SessionUser, id: &str, wanted: 
             subject_kind: "user",
             subject_id: target.id.to_string(),
             detail: AuditDetail::Roles { added: added.clone(), removed: removed.clone() }.to_stored(),
-            district: Some(district_of(&target)),
+            district: Some(target.home()),
         },
     )
     .await?;
@@ -199,7 +195,7 @@ pub async fn set_roles(state: &AppState, actor: &SessionUser, id: &str, wanted: 
 /// Deactivates (ending every session) or reactivates an account.
 pub async fn set_active(state: &AppState, actor: &SessionUser, id: &str, active: bool) -> ServiceResult<()> {
     let target = user::Entity::find_by_id(uuid(id)?).one(&state.db).await?.ok_or(ServiceError::NotFound)?;
-    if !can_manage_user(actor, district_of(&target)) {
+    if !can_manage_user(actor, target.home()) {
         return Err(ServiceError::Forbidden);
     }
     if target.id.to_string() == actor.id {
@@ -235,7 +231,7 @@ pub async fn set_active(state: &AppState, actor: &SessionUser, id: &str, active:
             subject_kind: "user",
             subject_id: target.id.to_string(),
             detail: String::new(),
-            district: Some(district_of(&target)),
+            district: Some(target.home()),
         },
     )
     .await?;
@@ -400,7 +396,7 @@ pub async fn requeue_mail(state: &AppState, actor: &SessionUser, id: i64) -> Ser
             subject_kind: "mail",
             subject_id: id.to_string(),
             detail: String::new(),
-            district: recipient.as_ref().map(district_of),
+            district: recipient.as_ref().map(user::Model::home),
         },
     )
     .await?;

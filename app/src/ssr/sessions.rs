@@ -227,7 +227,7 @@ pub fn session_user(account: &user::Model, grants: Vec<RoleGrant>) -> SessionUse
         name: account.name.clone(),
         email: account.email.clone(),
         locale: Locale::from_code(&account.locale).unwrap_or_default(),
-        home_district: District::from_code(&account.home_district).unwrap_or(District::Milano),
+        home_district: account.home(),
         grants,
         second_factor: account.totp_enabled_at.is_some(),
         unread_notifications: u32::try_from(account.unread_notifications).unwrap_or(0),

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::{
     domain::{
-        District, Problem, SessionUser,
+        Problem, SessionUser,
         community::{FlagReason, FlaggedPost},
         rome_time,
     },
@@ -64,7 +64,7 @@ pub async fn silence_author(state: &AppState, coordinator: &SessionUser, post_id
         None => None,
     }
     .ok_or(ServiceError::NotFound)?;
-    let home = District::from_code(&author.home_district).unwrap_or(District::Milano);
+    let home = author.home();
     if !can_manage_user(coordinator, home) || author.id == account_id(coordinator)? {
         return Err(ServiceError::Forbidden);
     }

@@ -18,7 +18,7 @@ use super::{
 };
 use crate::{
     domain::{
-        District, Problem, SessionUser, UserStatus,
+        Problem, SessionUser, UserStatus,
         notifications::{MailFrequency, NotificationKind, NotificationView, WatchLevel},
     },
     i18n::Locale,
@@ -79,7 +79,7 @@ pub async fn on_new_post(db: &impl ConnectionTrait, state: &AppState, post: &New
     let category_key = category_target(&post.category.slug);
     notifications::watch_unless_set(db, post.author, &topic_key).await?;
     let mut levels: HashMap<Uuid, (Option<WatchLevel>, Option<WatchLevel>)> = HashMap::new();
-    for (member, target, level) in notifications::levels(db, &[topic_key.clone(), category_key], Some(post.author)).await? {
+    for (member, target, level) in notifications::levels(db, &[topic_key.clone(), category_key], post.author).await? {
         let entry = levels.entry(member).or_default();
         if target == topic_key {
             entry.0 = Some(level);
@@ -121,7 +121,7 @@ pub async fn on_new_post(db: &impl ConnectionTrait, state: &AppState, post: &New
     let mut stored = Vec::new();
     for (member, roles) in members {
         let grants: Vec<_> = roles.iter().filter_map(grant_of).collect();
-        let home = District::from_code(&member.home_district).unwrap_or(District::Milano);
+        let home = member.home();
         let Some(&kind) = wanted.get(&member.id).filter(|_| member_may_take_part(home, &grants, post.category)) else {
             continue;
         };

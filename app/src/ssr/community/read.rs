@@ -23,7 +23,6 @@ use crate::{
             AcceptedAnswer, CategoryPage, CategorySummary, CommunityIndex, Draft, PostPermissions, PostState, PostView, Reaction,
             ReactionCount, TopicPage, TopicRow,
         },
-        notifications::WatchLevel,
     },
     i18n::{Locale, fill},
     ssr::{
@@ -208,8 +207,7 @@ pub async fn category_page(state: &AppState, reader: &SessionUser, slug: &str, p
         })
         .collect();
     let target = category_target(&category.slug);
-    let watch =
-        notifications::level_of(&state.db, me, std::slice::from_ref(&target)).await?.pop().map_or(WatchLevel::Normal, |(_, level)| level);
+    let watch = notifications::level_of(&state.db, me, &target).await?;
     Ok(CategoryPage {
         category: summary(&category, reader.locale, found.total, None),
         watch,
@@ -332,10 +330,7 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
     } else {
         Vec::new()
     };
-    let watch = notifications::level_of(&state.db, me, std::slice::from_ref(&reply_target))
-        .await?
-        .pop()
-        .map_or(WatchLevel::Normal, |(_, level)| level);
+    let watch = notifications::level_of(&state.db, me, &reply_target).await?;
     // Reading the topic reads what the reader was told of in it.
     notifications::read_at_target(state, reader, &reply_target).await?;
     Ok(TopicPage {

@@ -46,3 +46,10 @@ impl Related<super::user_role::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The account's home district; Milano for a code this version does not know.
+    pub fn home(&self) -> crate::domain::District {
+        crate::domain::District::from_code(&self.home_district).unwrap_or(crate::domain::District::Milano)
+    }
+}

@@ -11,7 +11,7 @@ use sea_orm::{
 
 use super::{next_digest_at, unsubscribe};
 use crate::{
-    domain::{District, UserStatus, notifications::MailFrequency},
+    domain::{UserStatus, notifications::MailFrequency},
     i18n::Locale,
     routes::paths,
     ssr::{
@@ -58,7 +58,7 @@ pub async fn send_due(state: &AppState) -> ServiceResult<usize> {
             .all(&state.db)
             .await?;
         let locale = Locale::from_code(&member.locale).unwrap_or_default();
-        let home = District::from_code(&member.home_district).unwrap_or(District::Milano);
+        let home = member.home();
         let member_grants = grants.remove(&member.id).unwrap_or_default();
         let active = UserStatus::from_code(&member.status) == Some(UserStatus::Active);
         let views = if active {

@@ -36,13 +36,11 @@ use crate::{
 /// Notifications on the list page.
 pub const PER_PAGE: u64 = 30;
 
-/// Each member's level for each of `targets`, where they set one.
-pub async fn levels(db: &impl ConnectionTrait, targets: &[String], except: Option<Uuid>) -> ServiceResult<Vec<(Uuid, String, WatchLevel)>> {
-    let mut query = subscription::Entity::find().filter(subscription::Column::Target.is_in(targets.iter().cloned()));
-    if let Some(except) = except {
-        query = query.filter(subscription::Column::UserId.ne(except));
-    }
-    Ok(query
+/// Each member's level for each of `targets`, where they set one; never `except`'s.
+pub async fn levels(db: &impl ConnectionTrait, targets: &[String], except: Uuid) -> ServiceResult<Vec<(Uuid, String, WatchLevel)>> {
+    Ok(subscription::Entity::find()
+        .filter(subscription::Column::Target.is_in(targets.iter().cloned()))
+        .filter(subscription::Column::UserId.ne(except))
         .all(db)
         .await?
         .into_iter()
@@ -51,15 +49,22 @@ pub async fn levels(db: &impl ConnectionTrait, targets: &[String], except: Optio
 }
 
 /// The reader's own level for `target`; `Normal` where they set none.
-pub async fn level_of(db: &impl ConnectionTrait, reader: Uuid, targets: &[String]) -> ServiceResult<Vec<(String, WatchLevel)>> {
-    Ok(subscription::Entity::find()
-        .filter(subscription::Column::UserId.eq(reader))
-        .filter(subscription::Column::Target.is_in(targets.iter().cloned()))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|row| WatchLevel::from_code(&row.level).map(|level| (row.target, level)))
-        .collect())
+pub async fn level_of(db: &impl ConnectionTrait, reader: Uuid, target: &str) -> ServiceResult<WatchLevel> {
+    let row = subscription::Entity::find_by_id((reader, target.to_owned())).one(db).await?;
+    Ok(row.and_then(|row| WatchLevel::from_code(&row.level)).unwrap_or_default())
+}
+
+fn subscription_row(member: Uuid, target: &str, level: WatchLevel) -> subscription::ActiveModel {
+    subscription::ActiveModel {
+        user_id: Set(member),
+        target: Set(target.to_owned()),
+        level: Set(level.code().to_owned()),
+        updated_at: Set(clock::now()),
+    }
+}
+
+fn on_member_and_target() -> OnConflict {
+    OnConflict::columns([subscription::Column::UserId, subscription::Column::Target])
 }
 
 /// Sets `member`'s level for `target`; `Normal` forgets it.
@@ -68,34 +73,20 @@ pub async fn set_level(db: &impl ConnectionTrait, member: Uuid, target: &str, le
         subscription::Entity::delete_by_id((member, target.to_owned())).exec(db).await?;
         return Ok(());
     }
-    subscription::Entity::insert(subscription::ActiveModel {
-        user_id: Set(member),
-        target: Set(target.to_owned()),
-        level: Set(level.code().to_owned()),
-        updated_at: Set(clock::now()),
-    })
-    .on_conflict(
-        OnConflict::columns([subscription::Column::UserId, subscription::Column::Target])
-            .update_columns([subscription::Column::Level, subscription::Column::UpdatedAt])
-            .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await?;
+    subscription::Entity::insert(subscription_row(member, target, level))
+        .on_conflict(on_member_and_target().update_columns([subscription::Column::Level, subscription::Column::UpdatedAt]).to_owned())
+        .exec_without_returning(db)
+        .await?;
     Ok(())
 }
 
 /// Watches `target` for `member` unless they chose a level for it already
 /// (one who muted a topic and then replies stays muted).
 pub async fn watch_unless_set(db: &impl ConnectionTrait, member: Uuid, target: &str) -> ServiceResult<()> {
-    subscription::Entity::insert(subscription::ActiveModel {
-        user_id: Set(member),
-        target: Set(target.to_owned()),
-        level: Set(WatchLevel::Watching.code().to_owned()),
-        updated_at: Set(clock::now()),
-    })
-    .on_conflict(OnConflict::columns([subscription::Column::UserId, subscription::Column::Target]).do_nothing().to_owned())
-    .exec_without_returning(db)
-    .await?;
+    subscription::Entity::insert(subscription_row(member, target, WatchLevel::Watching))
+        .on_conflict(on_member_and_target().do_nothing().to_owned())
+        .exec_without_returning(db)
+        .await?;
     Ok(())
 }
 
