@@ -27,6 +27,9 @@ pub mod ssr;
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // Readable panics while developing; a release build aborts on a panic
+    // either way, and the hook's formatting would weigh on the bundle.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
     // Lets styles and tests tell that the islands are live: the loader

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { expect, test, waitForIslands } from './support';
+import { demoPassword, expect, signIn, test, waitForIslands } from './support';
 
 test('the password field can be revealed once its island has hydrated', async ({ page }) => {
   await page.goto('/login');
@@ -48,4 +48,30 @@ test('a page loads the bundle built with its server, named after its content', a
   expect(js.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   const digest = createHash('sha256').update(await js.body()).update(await binary.body()).digest('hex');
   expect(`tutela.${digest.slice(0, 16)}`).toBe(bundle);
+});
+
+test('the Markdown editor previews in place and keeps what is typed on the device', async ({ page }) => {
+  await signIn(page, 'guardian.brescia@demo.tutela.localhost', demoPassword);
+  await page.goto('/community/c/scuola');
+  await waitForIslands(page);
+  const address = page.url();
+  const text = page.getByRole('textbox', { name: 'Messaggio' });
+  await text.fill('Il CPIA chiede il **permesso di soggiorno**');
+  await page.getByRole('button', { name: 'Anteprima' }).click();
+  const preview = page.locator('.markdown-preview');
+  await expect(preview.locator('strong')).toHaveText('permesso di soggiorno');
+  expect(page.url(), 'previewed in place, the form not sent').toBe(address);
+  await text.pressSequentially(' e il *codice fiscale*');
+  await expect(preview.locator('em'), 'the preview follows the text').toHaveText('codice fiscale');
+
+  await page.reload();
+  await waitForIslands(page);
+  await expect(text).toHaveValue('Il CPIA chiede il **permesso di soggiorno** e il *codice fiscale*');
+  await expect(page.getByRole('status').filter({ hasText: 'Abbiamo ripreso il testo' })).toBeVisible();
+  await page.getByLabel('Titolo').fill('Documenti per il CPIA');
+  await page.getByRole('button', { name: 'Pubblica la discussione' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Documenti per il CPIA');
+  await page.goto('/community/c/scuola');
+  await waitForIslands(page);
+  await expect(page.getByRole('textbox', { name: 'Messaggio' }), 'sent, so forgotten').toHaveValue('');
 });

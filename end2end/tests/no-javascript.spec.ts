@@ -34,7 +34,10 @@ test('a guardian opens a topic, replies and follows a category without JavaScrip
   await page.getByRole('textbox', { name: 'Messaggio' }).fill("Chi chiede l'iscrizione anagrafica del ragazzo, il tutore o la comunità?");
   await page.getByRole('button', { name: 'Pubblica la discussione' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tutore e iscrizione anagrafica');
-  await page.getByRole('textbox', { name: 'Messaggio' }).fill('Aggiungo: il ragazzo è in comunità a Brescia da un mese.');
+  await page.getByRole('textbox', { name: 'Messaggio' }).fill('Aggiungo: il ragazzo è in comunità a Brescia **da un mese**.');
+  await page.getByRole('button', { name: 'Anteprima' }).click();
+  await expect(page.locator('.markdown-preview strong'), 'the server shows the preview').toHaveText('da un mese');
+  await expect(page.getByRole('textbox', { name: 'Messaggio' })).toHaveValue('Aggiungo: il ragazzo è in comunità a Brescia **da un mese**.');
   await page.getByRole('button', { name: 'Pubblica la risposta' }).click();
   await expect(page.getByRole('status')).toContainText('Risposta pubblicata');
   await expect(page.locator('.post-body').nth(1)).toContainText('in comunità a Brescia da un mese');

@@ -29,6 +29,7 @@ mod m20261204_000019_silenced_members;
 mod m20261204_000020_topic_visits;
 mod m20261204_000021_member_handles;
 mod m20261204_000022_category_moderators;
+mod m20261204_000023_post_approval;
 
 pub struct Migrator;
 
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000020_topic_visits::Migration),
             Box::new(m20261204_000021_member_handles::Migration),
             Box::new(m20261204_000022_category_moderators::Migration),
+            Box::new(m20261204_000023_post_approval::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod community;
+pub mod markdown;
 pub mod notifications;
 pub mod search;
 

@@ -55,13 +55,15 @@ pub struct TopicRow {
     pub unread: Option<(u32, String)>,
 }
 
-/// What the reader was writing when a post could not be saved yet, with
-/// what the privacy guard found in it.
+/// What the reader was writing when a post could not be saved yet (or
+/// they asked to preview it), with what the privacy guard found in it and
+/// how it renders.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     pub title: String,
     pub body: String,
     pub findings: Vec<PrivacyFinding>,
+    pub preview_html: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +75,8 @@ pub struct CategoryPage {
     pub page: u64,
     pub pages: u64,
     pub draft: Option<Draft>,
+    /// The reader's new topics here waiting for a moderator's approval.
+    pub held: Vec<HeldPost>,
 }
 
 /// A post as shown: its HTML was sanitised when it was written. A hidden
@@ -171,6 +175,8 @@ pub struct TopicPage {
     pub page: u64,
     pub pages: u64,
     pub draft: Option<Draft>,
+    /// The reader's replies here waiting for a moderator's approval.
+    pub held: Vec<HeldPost>,
     pub answer: Option<AcceptedAnswer>,
     /// How closely the reader follows it.
     pub watch: WatchLevel,
@@ -203,6 +209,29 @@ impl FlagReason {
     }
 }
 
+/// What waits for a category's moderators.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModeratorsQueue {
+    pub flagged: Vec<FlaggedPost>,
+    /// Newcomers' posts held for approval.
+    pub held: Vec<HeldPost>,
+}
+
+/// A post held for a moderator's approval, as its author or the moderator
+/// sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldPost {
+    pub id: String,
+    /// A new topic's title; empty for a reply.
+    pub title: String,
+    pub html: String,
+    /// For moderators: the topic (and category) it would join, or the
+    /// category a new topic would open in.
+    pub place: String,
+    pub author: Option<String>,
+    pub created_at: i64,
+}
+
 /// A flagged post in the moderation queue, with its flags.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlaggedPost {
@@ -229,6 +258,8 @@ pub struct ManagedCategory {
     /// A role code; empty for everyone of the district.
     pub role: String,
     pub position: i32,
+    /// How many of a member's first posts wait for a moderator; 0 for none.
+    pub approve_first_posts: i32,
     pub moderators: Vec<AppointedModerator>,
     /// Whether the reader may change it (coordinators of its district; any
     /// coordinator for a theme).

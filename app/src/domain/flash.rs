@@ -33,6 +33,10 @@ pub enum Notice {
     SecondFactorReset,
     TopicCreated,
     ReplyPosted,
+    /// A newcomer's post held for a moderator's approval.
+    PostAwaitingApproval,
+    PostApproved,
+    PostRejected,
     PostFlagged,
     PostHidden,
     PostRestored,

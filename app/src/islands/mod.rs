@@ -11,9 +11,13 @@
 //! Every island calls [`on_page`] first: the shell adds the island loader,
 //! and the browser fetches the bundle, only on pages that hold an island.
 
+#[cfg(feature = "hydrate")]
+mod browser;
+pub mod markdown_editor;
 pub mod notification_bell;
 pub mod password_input;
 
+pub use markdown_editor::MarkdownEditor;
 pub use notification_bell::NotificationBell;
 pub use password_input::PasswordInput;
 

@@ -14,10 +14,14 @@ pub fn NotificationBell(href: String, count: u32, label: String, unread_label: S
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         {
+            use leptos::server_fn::ServerFn as _;
             let ask = move || {
                 leptos::task::spawn_local(async move {
-                    if let Ok(unread) = crate::api::notifications::unread_count::unread_count().await {
-                        count.set(unread);
+                    let url = crate::api::notifications::unread_count::UnreadCount::url();
+                    if let Some(unread) = super::browser::get(url).await.and_then(|value| value.as_f64()) {
+                        // A count, so a small whole number.
+                        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                        count.set(unread as u32);
                     }
                 });
             };
@@ -34,9 +38,11 @@ pub fn NotificationBell(href: String, count: u32, label: String, unread_label: S
     view! {
         <a href=href class="header-link bell">
             {label}
-            {move || (count.get() > 0).then(|| view! {
-                <span class="bell-count">{count.get()}<span class="visually-hidden">" "{unread_label.clone()}</span></span>
-            })}
+            // Always there, shown when needed: elements made in the browser
+            // would bring their rendering code into the bundle.
+            <span class="bell-count" hidden=move || count.get() == 0>
+                {move || count.get()}<span class="visually-hidden">" "{unread_label}</span>
+            </span>
         </a>
     }
 }

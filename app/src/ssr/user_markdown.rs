@@ -5,6 +5,9 @@
 
 use pulldown_cmark::{Options, Parser};
 
+/// The longest text a member may write in one piece, in characters.
+pub const MAX_CHARS: usize = 20_000;
+
 pub fn render(markdown: &str) -> String {
     let mut html = String::with_capacity(markdown.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES));

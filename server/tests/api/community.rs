@@ -437,3 +437,108 @@ on_both_engines! {
         assert_eq!(app.count(audited).await, 4);
     }
 }
+
+on_both_engines! {
+    async fn a_newcomers_first_posts_wait_for_a_moderator_and_are_published_or_returned(app: TestApp) {
+        let coordinator = app.coordinator().await;
+        let fields = [
+            ("existing", ""), ("slug", "accoglienza-mi"), ("name_it", "Accoglienza a Milano"), ("name_en", "Reception in Milano"),
+            ("description_it", ""), ("description_en", ""), ("district", "milano"), ("role", ""), ("position", "30"), ("approve_first_posts", "11"),
+        ];
+        coordinator.post(app.url("/api/admin/save_category")).form(&fields).send().await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_category WHERE slug = 'accoglienza-mi'").await, 0, "more than 10 held posts is refused");
+        let fields = fields.map(|(name, value)| (name, if name == "approve_first_posts" { "1" } else { value }));
+        coordinator.post(app.url("/api/admin/save_category")).form(&fields).send().await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_category WHERE slug = 'accoglienza-mi' AND approve_first_posts = 1").await, 1);
+
+        let follower = app.staff_account("follower@example.it", &[(Role::Operator, District::Milano)]).await;
+        follower.post(app.url("/api/community/set_watch")).form(&[("place", "category:accoglienza-mi"), ("level", "following"), ("back", "/community")]).send().await.unwrap();
+        let newcomer = app.staff_account("newcomer@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let held = open_topic(&app, &newcomer, "accoglienza-mi", "Prima accoglienza notturna", "Dove trovo un posto letto per stanotte, zafferano?").await;
+        assert_eq!(location(&held), "/community/c/accoglienza-mi", "back where it was written");
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_topic").await, 0, "not published yet");
+        assert_eq!(app.count("SELECT COUNT(*) FROM awaiting_post").await, 1);
+        assert_eq!(app.count("SELECT COUNT(*) FROM notification").await, 0, "nobody is told of it yet");
+        let (_, own) = page(&app, &newcomer, "/community/c/accoglienza-mi").await;
+        assert!(own.contains("In attesa di approvazione") && own.contains("Prima accoglienza notturna"), "its author sees it waiting");
+        let (_, others) = page(&app, &follower, "/community/c/accoglienza-mi").await;
+        assert!(!others.contains("Prima accoglienza notturna"), "nobody else does");
+        assert!(!page(&app, &follower, "/search?q=zafferano").await.1.contains("Prima accoglienza"), "nor finds it");
+
+        assert_eq!(page(&app, &newcomer, "/community/moderation").await.0, StatusCode::FORBIDDEN);
+        let (_, queue) = page(&app, &coordinator, "/community/moderation").await;
+        assert!(queue.contains("Messaggi da approvare") && queue.contains("posto letto per stanotte"), "{queue}");
+        let held_id = {
+            use sea_orm::EntityTrait as _;
+            tutela_app::ssr::entities::awaiting_post::Entity::find().one(&app.db).await.unwrap().unwrap().id.to_string()
+        };
+        let denied = follower.post(app.url("/api/community/approve_post")).header("accept", "application/json").form(&[("held", held_id.as_str())]).send().await.unwrap();
+        assert_eq!(denied.status(), StatusCode::FORBIDDEN, "members do not approve");
+        let trainer = app.staff_account("trainer@example.it", &[(Role::Trainer, District::Milano)]).await;
+        let denied = trainer.post(app.url("/api/community/approve_post")).header("accept", "application/json").form(&[("held", held_id.as_str())]).send().await.unwrap();
+        assert_eq!(denied.status(), StatusCode::FORBIDDEN, "nor trainers outside their room");
+        let approved = coordinator.post(app.url("/api/community/approve_post")).form(&[("held", held_id.as_str())]).send().await.unwrap();
+        assert_eq!(location(&approved), "/community/moderation");
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_topic WHERE title = 'Prima accoglienza notturna'").await, 1, "published");
+        assert_eq!(app.count("SELECT COUNT(*) FROM awaiting_post").await, 0);
+        app.wait_until_count("SELECT COUNT(*) FROM notification", 1).await;
+        assert!(page(&app, &follower, "/search?q=zafferano").await.1.contains("Prima accoglienza"), "found once published");
+        let again = coordinator.post(app.url("/api/community/approve_post")).header("accept", "application/json").form(&[("held", held_id.as_str())]).send().await.unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_FOUND, "approved once");
+
+        // One post published: the newcomer's next ones go straight out.
+        let topic = location(&open_topic(&app, &newcomer, "accoglienza-mi", "Seconda domanda", "Ora pubblico subito.").await);
+        assert!(topic.starts_with("/community/t/"), "{topic}");
+        let topic_id = topic.trim_start_matches("/community/t/").to_owned();
+
+        // Another newcomer's reply waits; rejected, it comes back as a draft.
+        let second = app.staff_account("second@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let reply = second.post(app.url("/api/community/reply")).form(&[("id", topic_id.as_str()), ("body", "Scrivetemi in privato, vi spiego tutto.")]).send().await.unwrap();
+        assert_eq!(location(&reply), topic);
+        assert!(page(&app, &second, &topic).await.1.contains("In attesa di approvazione"));
+        assert!(!page(&app, &newcomer, &topic).await.1.contains("Scrivetemi in privato"), "the topic's author does not see it");
+        let held_id = {
+            use sea_orm::EntityTrait as _;
+            tutela_app::ssr::entities::awaiting_post::Entity::find().one(&app.db).await.unwrap().unwrap().id.to_string()
+        };
+        coordinator.post(app.url("/api/community/reject_post")).form(&[("held", held_id.as_str()), ("reason", " ")]).send().await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM awaiting_post").await, 1, "a rejection says why");
+        coordinator.post(app.url("/api/community/reject_post")).form(&[("held", held_id.as_str()), ("reason", "Qui si risponde nel forum, non in privato")]).send().await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM awaiting_post").await, 0);
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_post").await, 2, "not published");
+        assert_eq!(app.count("SELECT COUNT(*) FROM post_draft WHERE body = 'Scrivetemi in privato, vi spiego tutto.'").await, 1, "its author finds the text again");
+        app.mail.wait_for("second@example.it", "Qui si risponde nel forum, non in privato").await;
+
+        let moderated = location(&open_topic(&app, &coordinator, "accoglienza-mi", "Avviso dei coordinatori", "I moderatori pubblicano subito.").await);
+        assert!(moderated.starts_with("/community/t/"), "a moderator's post never waits");
+        for action in ["forum.post_approved", "forum.post_rejected"] {
+            assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_entry WHERE action = '{action}'")).await, 1, "{action}");
+        }
+    }
+
+    async fn the_preview_shows_the_text_rendered_and_keeps_it(app: TestApp) {
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let topic = location(&open_topic(&app, &guardian, "milano", "Una prova di anteprima", "Il primo messaggio.").await);
+        let id = topic.trim_start_matches("/community/t/").to_owned();
+        let previewed = guardian.post(app.url("/api/community/reply")).form(&[("id", id.as_str()), ("body", "Un testo **in grassetto**"), ("preview", "1")]).send().await.unwrap();
+        assert_eq!(location(&previewed), format!("{topic}#reply-title"), "back to the form");
+        assert_eq!(app.count("SELECT COUNT(*) FROM forum_post").await, 1, "nothing published");
+        let (_, form) = page(&app, &guardian, &topic).await;
+        assert!(form.contains("Anteprima del messaggio") && form.contains("Un testo <strong>in grassetto</strong>"), "rendered below the field");
+        assert!(form.contains("Un testo **in grassetto**</textarea>"), "and kept in it");
+        let published = guardian.post(app.url("/api/community/reply")).form(&[("id", id.as_str()), ("body", "Un testo **in grassetto**")]).send().await.unwrap();
+        assert!(location(&published).contains("#post-"));
+        assert_eq!(app.count("SELECT COUNT(*) FROM post_draft").await, 0, "the draft goes once published");
+
+        // The editors' preview, asked by the page's script.
+        let rendered = guardian.post(app.url("/api/markdown/preview")).header("accept", "application/json").form(&[("body", "*corsivo* <script>alert(1)</script>")]).send().await.unwrap();
+        assert!(rendered.status().is_success(), "{:?}", rendered.status());
+        let html: String = rendered.json().await.unwrap();
+        assert!(html.contains("<em>corsivo</em>") && !html.contains("<script"), "{html}");
+        let long = "x".repeat(20_001);
+        let refused = guardian.post(app.url("/api/markdown/preview")).header("accept", "application/json").form(&[("body", long.as_str())]).send().await.unwrap();
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let visitor = app.client.post(app.url("/api/markdown/preview")).header("accept", "application/json").form(&[("body", "ciao")]).send().await.unwrap();
+        assert_eq!(visitor.status(), StatusCode::UNAUTHORIZED, "members only");
+    }
+}

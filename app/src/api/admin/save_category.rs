@@ -18,6 +18,7 @@ pub async fn save_category(
     district: String,
     role: String,
     position: String,
+    approve_first_posts: Option<String>,
 ) -> Result<(), AppError> {
     use crate::{
         api::respond::{self, Done},
@@ -32,6 +33,7 @@ pub async fn save_category(
     };
     let state = app_state()?;
     let slug = slug.unwrap_or_default();
+    let approve_first_posts = approve_first_posts.unwrap_or_default();
     let input = CategoryInput {
         slug: &slug,
         name_it: &name_it,
@@ -41,6 +43,7 @@ pub async fn save_category(
         district: &district,
         role: &role,
         position: &position,
+        approve_first_posts: &approve_first_posts,
     };
     let existing = (!existing.is_empty()).then_some(existing.as_str());
     let result = async {
@@ -57,6 +60,7 @@ pub async fn save_category(
         ("district", district.as_str()),
         ("role", role.as_str()),
         ("position", position.as_str()),
+        ("approve_first_posts", approve_first_posts.as_str()),
     ];
     respond::form(&form_key("save_category", existing), paths::ADMIN_CATEGORIES, &values, result)
 }

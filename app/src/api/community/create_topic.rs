@@ -3,11 +3,18 @@ use leptos::prelude::*;
 use crate::domain::AppError;
 
 /// Opens a topic in a category. `privacy_confirmed` is the checkbox the
-/// privacy guard's warning adds; absent until then.
+/// privacy guard's warning adds; absent until then. `preview` is the
+/// "Preview" button: the text is kept and shown rendered, not published.
 #[server(endpoint = "community/create_topic")]
-pub async fn create_topic(slug: String, title: String, body: String, privacy_confirmed: Option<String>) -> Result<(), AppError> {
+pub async fn create_topic(
+    slug: String,
+    title: String,
+    body: String,
+    privacy_confirmed: Option<String>,
+    preview: Option<String>,
+) -> Result<(), AppError> {
     use crate::{
-        api::respond::{self, Done},
+        api::respond,
         domain::Notice,
         routes::paths,
         ssr::{
@@ -20,9 +27,10 @@ pub async fn create_topic(slug: String, title: String, body: String, privacy_con
     let back = paths::community_category(&slug);
     let result = async {
         let reader = authz::require_user()?;
-        let submission = Submission { title: &title, body: &body, privacy_confirmed: privacy_confirmed.is_some() };
-        let id = write::create_topic(&state, &reader, &slug, &submission).await?;
-        Ok(Done::to(paths::community_topic(&id.to_string()), Notice::TopicCreated))
+        let submission =
+            Submission { title: &title, body: &body, privacy_confirmed: privacy_confirmed.is_some(), preview: preview.is_some() };
+        let outcome = write::create_topic(&state, &reader, &slug, &submission).await?;
+        Ok(super::after_post(outcome, Notice::TopicCreated, &back, "new-topic-title"))
     }
     .await;
     respond::form("new_topic", &back, &[], result)

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use crate::domain::{AppError, community::FlaggedPost};
+use crate::domain::{AppError, community::ModeratorsQueue};
 
-/// The flagged posts of the categories the reader moderates.
+/// The flagged and the held posts of the categories the reader moderates.
 #[server(endpoint = "community/moderation_queue")]
-pub async fn moderation_queue() -> Result<Vec<FlaggedPost>, AppError> {
+pub async fn moderation_queue() -> Result<ModeratorsQueue, AppError> {
     use crate::{
         api::respond,
         ssr::{authz, community::moderation, state::app_state},

@@ -2,11 +2,12 @@ use leptos::prelude::*;
 
 use crate::domain::AppError;
 
-/// Replies in a topic, and shows the reply where it landed.
+/// Replies in a topic, and shows the reply where it landed (or, with
+/// `preview`, shows it rendered in the form).
 #[server(endpoint = "community/reply")]
-pub async fn reply(id: String, body: String, privacy_confirmed: Option<String>) -> Result<(), AppError> {
+pub async fn reply(id: String, body: String, privacy_confirmed: Option<String>, preview: Option<String>) -> Result<(), AppError> {
     use crate::{
-        api::respond::{self, Done},
+        api::respond,
         domain::Notice,
         routes::paths,
         ssr::{
@@ -19,8 +20,9 @@ pub async fn reply(id: String, body: String, privacy_confirmed: Option<String>) 
     let back = paths::community_topic(&id);
     let result = async {
         let reader = authz::require_user()?;
-        let submission = Submission { title: "", body: &body, privacy_confirmed: privacy_confirmed.is_some() };
-        Ok(Done::to(write::reply(&state, &reader, &id, &submission).await?, Notice::ReplyPosted))
+        let submission = Submission { title: "", body: &body, privacy_confirmed: privacy_confirmed.is_some(), preview: preview.is_some() };
+        let outcome = write::reply(&state, &reader, &id, &submission).await?;
+        Ok(super::after_post(outcome, Notice::ReplyPosted, &back, "reply-title"))
     }
     .await;
     respond::form("reply", &back, &[], result)

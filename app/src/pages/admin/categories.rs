@@ -123,6 +123,13 @@ fn CategoryForm(t: &'static Texts, category: ManagedCategory) -> impl IntoView {
             <SelectField name="district" label=t.admin_category_district options=districts value=category.district/>
             <SelectField name="role" label=t.admin_category_role options=roles value=category.role/>
             <TextField name="position" label=t.admin_category_position kind="number" value=category.position.to_string() required=true/>
+            <TextField
+                name="approve_first_posts"
+                label=t.admin_category_approve_first_posts
+                hint=t.admin_category_approve_first_posts_hint
+                kind="number"
+                value=category.approve_first_posts.to_string()
+            />
             <SubmitButton label=if new { t.admin_category_create } else { t.admin_category_save }/>
         </PostForm>
     }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
-use super::{PostBody, WatchForm};
+use super::{HeldPosts, PostBody, WatchForm};
 use crate::{
     api::community::{create_topic::CreateTopic, load_category::load_category},
     components::{
@@ -38,7 +38,7 @@ pub fn Category() -> impl IntoView {
 #[component]
 fn CategoryView(page: CategoryPage) -> impl IntoView {
     let t = use_texts();
-    let CategoryPage { category, topics, page, pages, draft, watch } = page;
+    let CategoryPage { category, topics, page, pages, draft, watch, held } = page;
     let slug = category.slug.clone();
     let title = draft.as_ref().map(|d| d.title.clone()).unwrap_or_default();
     let list = if topics.is_empty() {
@@ -67,6 +67,7 @@ fn CategoryView(page: CategoryPage) -> impl IntoView {
         .into_any()
     };
     let link_slug = slug.clone();
+    let new_topic_target = format!("category:{slug}");
     let back = format!("{}?page={}", paths::community_category(&slug), page + 1);
     view! {
         <Title text=category.name.clone()/>
@@ -76,12 +77,13 @@ fn CategoryView(page: CategoryPage) -> impl IntoView {
         <WatchForm t place=format!("category:{slug}") levels=&WatchLevel::FOR_CATEGORY current=watch back/>
         {list}
         <Pagination page pages link=move |n| format!("{}?page={}", paths::community_category(&link_slug), n + 1)/>
+        <HeldPosts t held/>
         <section class="panel" aria-labelledby="new-topic-title">
             <h2 id="new-topic-title">{t.community_new_topic}</h2>
             <PostForm action=CreateTopic::url() id="new_topic">
                 <input type="hidden" name="slug" value=slug/>
                 <TextField name="title" label=t.community_topic_title value=title required=true/>
-                <PostBody t draft/>
+                <PostBody t draft keep_as=new_topic_target/>
                 <SubmitButton label=t.community_new_topic_submit/>
             </PostForm>
         </section>

@@ -14,15 +14,16 @@ use crate::{
     api::community::{categories::categories, set_watch::SetWatch},
     components::{
         form::{CheckboxField, PostForm, SelectField, SubmitButton, TextArea},
-        page::{LoadError, SignedIn},
+        page::{LoadError, SignedIn, use_page_context},
     },
     domain::{
         Identifying,
-        community::{CommunityIndex, Draft, FlagReason},
+        community::{CommunityIndex, Draft, FlagReason, HeldPost},
         notifications::WatchLevel,
         rome_time,
     },
     i18n::{Texts, fill, use_texts},
+    islands::MarkdownEditor,
     routes::paths,
 };
 
@@ -51,10 +52,16 @@ fn flag_reason_text(t: &'static Texts, reason: FlagReason) -> &'static str {
 }
 
 /// The text of a post being written, from the reader's draft if there is
-/// one, and the privacy guard's findings in it with the box that confirms it.
+/// one, and the privacy guard's findings in it with the box that confirms
+/// it; a "Preview" button, and the preview of a kept draft. With
+/// `keep_as` (the draft's target), the browser keeps what is typed until
+/// the form is sent.
 #[component]
-fn PostBody(t: &'static Texts, draft: Option<Draft>) -> impl IntoView {
-    let Draft { body, findings, .. } = draft.unwrap_or_default();
+fn PostBody(t: &'static Texts, draft: Option<Draft>, #[prop(optional)] keep_as: Option<String>) -> impl IntoView {
+    let Draft { body, findings, preview_html, .. } = draft.unwrap_or_default();
+    // Per member, so a shared computer never offers one member's text to another.
+    let draft_key =
+        keep_as.zip(use_page_context().user.and_then(|user| user.handle)).map(|(target, handle)| format!("tutela-draft:{handle}:{target}"));
     let warning = (!findings.is_empty()).then(|| {
         view! {
             <div class="alert alert-warning privacy-check" role="alert">
@@ -73,8 +80,44 @@ fn PostBody(t: &'static Texts, draft: Option<Draft>) -> impl IntoView {
     });
     view! {
         {warning}
-        <TextArea name="body" label=t.community_body hint=t.community_body_hint value=body required=true/>
+        <MarkdownEditor
+            preview=preview_html
+            preview_title=t.community_preview_title.to_owned()
+            restored_note=t.community_draft_restored.to_owned()
+            draft_key
+        >
+            <TextArea name="body" label=t.community_body hint=t.community_body_hint value=body required=true/>
+            <button type="submit" name="preview" value="1" formnovalidate=true class="btn btn-outline-secondary btn-sm preview-button">
+                {t.community_preview}
+            </button>
+        </MarkdownEditor>
     }
+}
+
+/// The reader's own posts here that wait for a moderator's approval.
+#[component]
+fn HeldPosts(t: &'static Texts, held: Vec<HeldPost>) -> impl IntoView {
+    (!held.is_empty()).then(|| {
+        view! {
+            <section class="panel held-posts" aria-labelledby="held-title">
+                <h2 id="held-title">{t.community_held_title}</h2>
+                <p>{t.community_held_lead}</p>
+                <ul class="posts">
+                    {held.into_iter().map(|post| view! {
+                        <li>
+                            <article>
+                                <p class="post-meta">
+                                    {(!post.title.is_empty()).then(|| view! { <strong>{post.title}</strong>" · " })}
+                                    {rome_time(post.created_at)}
+                                </p>
+                                <div class="post-body" inner_html=post.html></div>
+                            </article>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// How closely the reader follows a category or a topic, and the form

@@ -5,7 +5,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use super::{PostBody, WatchForm, flag_reason_text};
+use super::{HeldPosts, PostBody, WatchForm, flag_reason_text};
 use crate::{
     api::community::{
         accept_answer::AcceptAnswer, change_topic::ChangeTopic, delete_post::DeletePost, edit_post::EditPost, flag_post::FlagPost,
@@ -85,7 +85,7 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
     let (edit_instance, edit_field, edit_back) = (id.clone(), id.clone(), back.clone());
     let edit_form = edit.map(|draft| {
         // Open again after a refused edit, so its problems show.
-        let open = !draft.findings.is_empty() || draft.body.is_empty();
+        let open = !draft.findings.is_empty() || draft.body.is_empty() || draft.preview_html.is_some();
         view! {
             <details class="post-action" open=open>
                 <summary>{t.community_edit}</summary>
@@ -293,9 +293,25 @@ fn Reactions(t: &'static Texts, post: String, back: String, reactions: Vec<React
 #[component]
 fn TopicView(page: TopicPage) -> impl IntoView {
     let t = use_texts();
-    let TopicPage { id, title, category_slug, category_name, locked, pinned, moderator, move_to, posts, page, pages, draft, answer, watch } =
-        page;
+    let TopicPage {
+        id,
+        title,
+        category_slug,
+        category_name,
+        locked,
+        pinned,
+        moderator,
+        move_to,
+        posts,
+        page,
+        pages,
+        draft,
+        held,
+        answer,
+        watch,
+    } = page;
     let link_id = id.clone();
+    let reply_target = format!("topic:{id}");
     let back = format!("{}?page={}", paths::community_topic(&id), page + 1);
     let (lock_topic, pin_topic, move_topic) = (id.clone(), id.clone(), id.clone());
     let tools = moderator.then(move || {
@@ -345,6 +361,7 @@ fn TopicView(page: TopicPage) -> impl IntoView {
             {posts.into_iter().map(|post| view! { <Post t post topic=id.clone() moderator back=back.clone() quotable=!locked/> }).collect_view()}
         </ol>
         <Pagination page pages link=move |n| format!("{}?page={}", paths::community_topic(&link_id), n + 1)/>
+        <HeldPosts t held/>
         {if locked {
             view! { <p class="alert alert-info" role="status">{t.community_locked_note}</p> }.into_any()
         } else {
@@ -353,7 +370,7 @@ fn TopicView(page: TopicPage) -> impl IntoView {
                     <h2 id="reply-title">{t.community_reply}</h2>
                     <PostForm action=Reply::url() id="reply">
                         <input type="hidden" name="id" value=id/>
-                        <PostBody t draft/>
+                        <PostBody t draft keep_as=reply_target/>
                         <SubmitButton label=t.community_reply_submit/>
                     </PostForm>
                 </section>

@@ -66,6 +66,7 @@ mod tests {
             district: district.map(str::to_owned),
             role: role.map(str::to_owned),
             position: 0,
+            approve_first_posts: 0,
         }
     }
 

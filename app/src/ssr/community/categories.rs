@@ -1,5 +1,6 @@
 //! Coordinators manage the community's categories: create and edit them
-//! (names and descriptions in both languages, district, role, order), and
+//! (names and descriptions in both languages, district, role, order, how
+//! many of a newcomer's first posts wait for approval), and
 //! appoint members to moderate one. A district's categories are its
 //! coordinators' to manage; the themes open to both, any coordinator's.
 //! Every change is audited.
@@ -27,6 +28,8 @@ use crate::{
 
 const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=80;
 const DESCRIPTION_MAX_CHARS: usize = 300;
+/// Beyond a few posts, holding a member's posts is silencing them.
+const APPROVE_FIRST_POSTS: std::ops::RangeInclusive<i32> = 0..=10;
 
 /// Whether `coordinator` manages categories of `district` (none: a theme).
 fn manages(coordinator: &SessionUser, district: Option<District>) -> bool {
@@ -56,6 +59,7 @@ pub async fn list(state: &AppState, coordinator: &SessionUser) -> ServiceResult<
                 district: category.district.unwrap_or_default(),
                 role: category.role.unwrap_or_default(),
                 position: category.position,
+                approve_first_posts: category.approve_first_posts,
                 moderators,
             }
         })
@@ -73,6 +77,8 @@ pub struct CategoryInput<'a> {
     pub district: &'a str,
     pub role: &'a str,
     pub position: &'a str,
+    /// How many of a member's first posts wait for approval; empty for none.
+    pub approve_first_posts: &'a str,
 }
 
 fn is_slug(slug: &str) -> bool {
@@ -104,6 +110,13 @@ pub async fn save(state: &AppState, coordinator: &SessionUser, existing: Option<
         code => validation.check("role", Role::from_code(code).ok_or(Problem::ChoiceInvalid)),
     };
     let position = validation.check("position", input.position.trim().parse::<i32>().map_err(|_| Problem::ChoiceInvalid));
+    let approve_first_posts = match input.approve_first_posts.trim() {
+        "" => Some(0),
+        count => validation.check(
+            "approve_first_posts",
+            count.parse::<i32>().ok().filter(|n| APPROVE_FIRST_POSTS.contains(n)).ok_or(Problem::ChoiceInvalid),
+        ),
+    };
     let slug = existing.unwrap_or(input.slug).trim().to_owned();
     if existing.is_none() && !is_slug(&slug) {
         validation.add("slug", if slug.is_empty() { Problem::Required } else { Problem::ChoiceInvalid });
@@ -133,6 +146,7 @@ pub async fn save(state: &AppState, coordinator: &SessionUser, existing: Option<
         district: Set(district.map(|d| d.code().to_owned())),
         role: Set(role.map(|r| r.code().to_owned())),
         position: Set(position.unwrap_or_default()),
+        approve_first_posts: Set(approve_first_posts.unwrap_or_default()),
     };
     if found.is_some() {
         row.update(&txn).await?;

@@ -1,12 +1,14 @@
 //! Communities of practice: who reads, writes and moderates which category
 //! (`access`), coordinators managing categories and their moderators
-//! (`categories`), the pages (`read`), new topics and replies (`write`), and
-//! flags and moderators' actions (`moderation`), reactions and accepted
+//! (`categories`), the pages (`read`), new topics and replies (`write`), a
+//! newcomer's first posts held for approval (`approval`), flags and
+//! moderators' actions (`moderation`), reactions and accepted
 //! answers (`reactions`), what search finds (`findable`), whom a new post
 //! notifies (`notify`), how far each member has read (`visits`) and
 //! sample data for trying it at scale (`sample`).
 
 pub mod access;
+pub mod approval;
 pub mod categories;
 pub mod findable;
 pub mod moderation;

@@ -1,5 +1,5 @@
 //! Moderation: members flag posts, moderators work the queue of flagged
-//! posts in the categories they moderate, hide a post with a reason (its
+//! (and held, see `approval`) posts in the categories they moderate, hide a post with a reason (its
 //! author is told by mail), restore it, dismiss flags, close and reopen,
 //! pin and move a topic. Every moderator's action goes to the audit log.
 
@@ -12,13 +12,13 @@ use sea_orm::{
 
 use super::{
     access::can_moderate,
-    findable,
+    approval, findable,
     read::{district_of, name_in, names, post_for, topic_for},
 };
 use crate::{
     domain::{
         Problem, SessionUser,
-        community::{FlagReason, FlaggedPost},
+        community::{FlagReason, FlaggedPost, ModeratorsQueue},
         rome_time,
     },
     i18n::Locale,
@@ -38,7 +38,7 @@ use crate::{
 pub const REASON_MAX_CHARS: usize = 500;
 
 /// A moderator's reason, said to the member it concerns: required, and short.
-fn checked_reason(reason: &str) -> ServiceResult<&str> {
+pub(super) fn checked_reason(reason: &str) -> ServiceResult<&str> {
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(ServiceError::field("reason", Problem::Required));
@@ -156,8 +156,9 @@ pub async fn moderates_anything(state: &AppState, reader: &SessionUser) -> Servi
     Ok(categories.iter().any(|category| can_moderate(reader, category)))
 }
 
-/// The flagged posts of the categories the reader moderates, oldest flag first.
-pub async fn queue(state: &AppState, reader: &SessionUser) -> ServiceResult<Vec<FlaggedPost>> {
+/// The flagged posts of the categories the reader moderates, oldest flag
+/// first, and the posts held there for approval.
+pub async fn queue(state: &AppState, reader: &SessionUser) -> ServiceResult<ModeratorsQueue> {
     if !moderates_anything(state, reader).await? {
         return Err(ServiceError::Forbidden);
     }
@@ -193,7 +194,7 @@ pub async fn queue(state: &AppState, reader: &SessionUser) -> ServiceResult<Vec<
             flags: vec![(FlagReason::from_code(&flag.reason).unwrap_or(FlagReason::Other), flag.note)],
         });
     }
-    Ok(flagged)
+    Ok(ModeratorsQueue { flagged, held: approval::queue(&state.db, reader).await? })
 }
 
 async fn resolve_flags(db: &impl ConnectionTrait, post: Uuid) -> ServiceResult<()> {

@@ -12,6 +12,7 @@ use sea_orm::{
 use super::{
     POSTS_PER_PAGE, TOPICS_PER_PAGE,
     access::{can_moderate, can_take_part},
+    approval::{self, Place},
     may_edit, post_link, post_target,
     reactions::may_be_answer,
     visits,
@@ -32,6 +33,7 @@ use crate::{
         error::{ServiceError, ServiceResult},
         notifications, privacy_guard,
         state::AppState,
+        user_markdown,
     },
 };
 
@@ -147,13 +149,16 @@ pub(super) async fn names(db: &impl ConnectionTrait, ids: impl Iterator<Item = O
     Ok(rows.into_iter().collect())
 }
 
-/// A kept draft as the form shows it, with the privacy guard's findings.
+/// A kept draft as the form shows it, with the privacy guard's findings
+/// and its preview (rendered here: a kept draft is rare, and it is the
+/// no-JavaScript way to see one).
 fn as_draft(row: post_draft::Model) -> Draft {
     let findings = privacy_guard::scan(&format!("{}\n{}", row.title, row.body))
         .into_iter()
         .map(|finding| PrivacyFinding { kind: finding.kind, excerpt: finding.excerpt })
         .collect();
-    Draft { title: row.title, body: row.body, findings }
+    let preview_html = (!row.body.trim().is_empty()).then(|| user_markdown::render(&row.body));
+    Draft { title: row.title, body: row.body, findings, preview_html }
 }
 
 /// What the reader left unsent at `target`.
@@ -215,6 +220,7 @@ pub async fn category_page(state: &AppState, reader: &SessionUser, slug: &str, p
         page: found.page,
         pages: found.pages,
         draft: draft(&state.db, me, &target).await?,
+        held: approval::own_held(&state.db, me, &category, Place::Category(&category.slug)).await?,
     })
 }
 
@@ -346,6 +352,7 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
         page,
         pages,
         draft,
+        held: approval::own_held(&state.db, me, &category, Place::Topic(topic.id)).await?,
         answer,
         watch,
     })

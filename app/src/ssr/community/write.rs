@@ -2,19 +2,21 @@
 //! post is saved, it waits as their draft for that category or topic, and
 //! the page gives it back. Before saving, the privacy guard reads it; what
 //! it finds is shown, and the post waits until the author has changed it
-//! or confirmed it identifies nobody.
+//! or confirmed it identifies nobody. Where the category holds a
+//! newcomer's first posts for approval, the post waits for a moderator
+//! (see `approval`), and is published by the same code once approved.
 
 use sea_orm::{
     ActiveModelTrait as _,
     ActiveValue::Set,
-    ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, TransactionTrait as _,
+    ColumnTrait as _, ConnectionTrait, DatabaseTransaction, EntityTrait as _, QueryFilter as _, TransactionTrait as _,
     prelude::Uuid,
     sea_query::{Expr, ExprTrait as _, OnConflict},
 };
 
 use super::{
     access::can_moderate,
-    findable, may_edit,
+    approval, findable, may_edit,
     moderation::audit_moderation,
     notify::{self, NewPost},
     post_link, post_target,
@@ -25,15 +27,16 @@ use crate::{
     ssr::{
         authz::account_id,
         clock,
-        entities::{forum_flag, forum_post, forum_post_revision, forum_topic, post_draft},
+        entities::{forum_category, forum_flag, forum_post, forum_post_revision, forum_topic, post_draft},
         error::{ServiceError, ServiceResult, Validation},
-        notifications, privacy_guard, user_markdown,
+        notifications, privacy_guard,
+        state::AppState,
+        user_markdown,
     },
 };
 
 pub const TITLE_MIN_CHARS: usize = 3;
 pub const TITLE_MAX_CHARS: usize = 150;
-pub const BODY_MAX_CHARS: usize = 20_000;
 
 /// A post as submitted.
 pub struct Submission<'a> {
@@ -42,9 +45,22 @@ pub struct Submission<'a> {
     pub body: &'a str,
     /// The author has read the privacy guard's findings and keeps the text.
     pub privacy_confirmed: bool,
+    /// The author asks to see it rendered, not to publish it yet.
+    pub preview: bool,
 }
 
-async fn keep_draft(db: &impl ConnectionTrait, author: Uuid, target: &str, submission: &Submission<'_>) -> ServiceResult<()> {
+/// What became of a submission.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Published: it is read at this address.
+    Published(String),
+    /// Held until a moderator approves it.
+    AwaitingApproval,
+    /// Kept as the author's draft, which the form shows rendered.
+    Previewed,
+}
+
+pub(super) async fn keep_draft(db: &impl ConnectionTrait, author: Uuid, target: &str, submission: &Submission<'_>) -> ServiceResult<()> {
     let row = post_draft::ActiveModel {
         user_id: Set(author),
         target: Set(target.to_owned()),
@@ -84,7 +100,7 @@ async fn check(
     let body = submission.body.trim();
     if body.is_empty() {
         validation.add("body", Problem::Required);
-    } else if body.chars().count() > BODY_MAX_CHARS {
+    } else if body.chars().count() > user_markdown::MAX_CHARS {
         validation.add("body", Problem::PostTooLong);
     } else if !submission.privacy_confirmed && !privacy_guard::scan(&format!("{}\n{body}", submission.title)).is_empty() {
         validation.add("body", Problem::PrivacyCheck);
@@ -115,25 +131,32 @@ async fn insert_post(db: &impl ConnectionTrait, topic: Uuid, position: i32, auth
     Ok(id)
 }
 
-/// Opens a topic in the category `slug` with its first post.
-pub async fn create_topic(
-    state: &crate::ssr::state::AppState,
-    reader: &SessionUser,
-    slug: &str,
-    submission: &Submission<'_>,
-) -> ServiceResult<Uuid> {
-    let category = category_for(&state.db, reader, slug).await?;
-    let author = account_id(reader)?;
-    let target = category_target(&category.slug);
-    check(&state.db, reader, &target, submission, true).await?;
+/// A post about to be published: by its author, or by a moderator
+/// approving it.
+pub(super) struct Publication<'a> {
+    pub category: &'a forum_category::Model,
+    pub author: Uuid,
+    pub author_name: &'a str,
+    /// Empty for a reply.
+    pub title: &'a str,
+    pub body: &'a str,
+}
+
+/// Saves a new topic with its first post, findable, and records whom it
+/// concerns; returns the topic and the members told of it.
+pub(super) async fn publish_topic(
+    txn: &DatabaseTransaction,
+    state: &AppState,
+    publication: &Publication<'_>,
+) -> ServiceResult<(Uuid, Vec<Uuid>)> {
     let now = clock::now();
     let id = Uuid::new_v4();
-    let txn = state.db.begin().await?;
+    let title = publication.title.trim();
     forum_topic::ActiveModel {
         id: Set(id),
-        category_slug: Set(category.slug.clone()),
-        title: Set(submission.title.trim().to_owned()),
-        author_id: Set(Some(author)),
+        category_slug: Set(publication.category.slug.clone()),
+        title: Set(title.to_owned()),
+        author_id: Set(Some(publication.author)),
         created_at: Set(now),
         last_post_at: Set(now),
         post_count: Set(1),
@@ -141,78 +164,115 @@ pub async fn create_topic(
         locked: Set(false),
         accepted_post_id: Set(None),
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
-    let body = submission.body.trim();
-    let post = insert_post(&txn, id, 1, author, body, now).await?;
-    findable::index_post(&txn, post).await?;
-    post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
+    let body = publication.body.trim();
+    let post = insert_post(txn, id, 1, publication.author, body, now).await?;
+    findable::index_post(txn, post).await?;
     let new_post = NewPost {
-        category: &category,
+        category: publication.category,
         topic: id,
-        topic_title: submission.title.trim(),
+        topic_title: title,
         post,
         position: 1,
-        author,
-        author_name: &reader.name,
+        author: publication.author,
+        author_name: publication.author_name,
         body,
     };
-    let notified = notify::on_new_post(&txn, state, &new_post).await?;
-    txn.commit().await?;
-    notifications::changed(state, notified);
-    Ok(id)
+    let notified = notify::on_new_post(txn, state, &new_post).await?;
+    Ok((id, notified))
 }
 
-/// Adds a reply to the topic `id`, unless it is locked; returns where it is read.
-pub async fn reply(
-    state: &crate::ssr::state::AppState,
-    reader: &SessionUser,
-    id: &str,
-    submission: &Submission<'_>,
-) -> ServiceResult<String> {
-    let (topic, category) = topic_for(&state.db, reader, id).await?;
-    let author = account_id(reader)?;
-    let target = topic_target(topic.id);
-    if topic.locked {
-        keep_draft(&state.db, author, &target, submission).await?;
-        return Err(ServiceError::Refused(Problem::TopicLocked));
-    }
-    check(&state.db, reader, &target, submission, false).await?;
+/// Saves a reply at the end of `topic`, findable, and records whom it
+/// concerns; returns where it is read and the members told of it.
+pub(super) async fn publish_reply(
+    txn: &DatabaseTransaction,
+    state: &AppState,
+    topic: &forum_topic::Model,
+    publication: &Publication<'_>,
+) -> ServiceResult<(String, Vec<Uuid>)> {
     let now = clock::now();
-    let txn = state.db.begin().await?;
     // The count first: its write holds the topic's row (PostgreSQL) or the
     // database (SQLite), so two replies at once get the next two positions.
     forum_topic::Entity::update_many()
         .col_expr(forum_topic::Column::PostCount, Expr::col(forum_topic::Column::PostCount).add(1))
         .col_expr(forum_topic::Column::LastPostAt, Expr::value(now))
         .filter(forum_topic::Column::Id.eq(topic.id))
-        .exec(&txn)
+        .exec(txn)
         .await?;
-    let position = forum_topic::Entity::find_by_id(topic.id).one(&txn).await?.map_or(1, |t| t.post_count);
-    let body = submission.body.trim();
-    let post = insert_post(&txn, topic.id, position, author, body, now).await?;
-    findable::index_post(&txn, post).await?;
-    post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
+    let position = forum_topic::Entity::find_by_id(topic.id).one(txn).await?.map_or(1, |t| t.post_count);
+    let body = publication.body.trim();
+    let post = insert_post(txn, topic.id, position, publication.author, body, now).await?;
+    findable::index_post(txn, post).await?;
     let new_post = NewPost {
-        category: &category,
+        category: publication.category,
         topic: topic.id,
         topic_title: &topic.title,
         post,
         position,
-        author,
-        author_name: &reader.name,
+        author: publication.author,
+        author_name: publication.author_name,
         body,
     };
-    let notified = notify::on_new_post(&txn, state, &new_post).await?;
+    let notified = notify::on_new_post(txn, state, &new_post).await?;
+    Ok((post_link(topic.id, position, post), notified))
+}
+
+/// Opens a topic in the category `slug` with its first post.
+pub async fn create_topic(state: &AppState, reader: &SessionUser, slug: &str, submission: &Submission<'_>) -> ServiceResult<Outcome> {
+    let category = category_for(&state.db, reader, slug).await?;
+    let author = account_id(reader)?;
+    let target = category_target(&category.slug);
+    if submission.preview {
+        keep_draft(&state.db, author, &target, submission).await?;
+        return Ok(Outcome::Previewed);
+    }
+    check(&state.db, reader, &target, submission, true).await?;
+    if approval::must_wait(&state.db, reader, &category).await? {
+        approval::hold(&state.db, author, approval::Place::Category(&category.slug), submission).await?;
+        return Ok(Outcome::AwaitingApproval);
+    }
+    let txn = state.db.begin().await?;
+    let publication =
+        Publication { category: &category, author, author_name: &reader.name, title: submission.title, body: submission.body };
+    let (id, notified) = publish_topic(&txn, state, &publication).await?;
+    post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
     txn.commit().await?;
     notifications::changed(state, notified);
-    Ok(post_link(topic.id, position, post))
+    Ok(Outcome::Published(crate::routes::paths::community_topic(&id.to_string())))
+}
+
+/// Adds a reply to the topic `id`, unless it is locked.
+pub async fn reply(state: &AppState, reader: &SessionUser, id: &str, submission: &Submission<'_>) -> ServiceResult<Outcome> {
+    let (topic, category) = topic_for(&state.db, reader, id).await?;
+    let author = account_id(reader)?;
+    let target = topic_target(topic.id);
+    if submission.preview {
+        keep_draft(&state.db, author, &target, submission).await?;
+        return Ok(Outcome::Previewed);
+    }
+    if topic.locked {
+        keep_draft(&state.db, author, &target, submission).await?;
+        return Err(ServiceError::Refused(Problem::TopicLocked));
+    }
+    check(&state.db, reader, &target, submission, false).await?;
+    if approval::must_wait(&state.db, reader, &category).await? {
+        approval::hold(&state.db, author, approval::Place::Topic(topic.id), submission).await?;
+        return Ok(Outcome::AwaitingApproval);
+    }
+    let txn = state.db.begin().await?;
+    let publication = Publication { category: &category, author, author_name: &reader.name, title: "", body: submission.body };
+    let (link, notified) = publish_reply(&txn, state, &topic, &publication).await?;
+    post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
+    txn.commit().await?;
+    notifications::changed(state, notified);
+    Ok(Outcome::Published(link))
 }
 
 /// Replaces a post's text, keeping the old one for moderators: its author
 /// within the edit window, or a moderator at any time. Checked like a new
 /// post, privacy guard included; a refused edit waits as a draft.
-pub async fn edit(state: &crate::ssr::state::AppState, reader: &SessionUser, id: &str, submission: &Submission<'_>) -> ServiceResult<Uuid> {
+pub async fn edit(state: &AppState, reader: &SessionUser, id: &str, submission: &Submission<'_>) -> ServiceResult<Outcome> {
     let (post, _, category) = post_for(&state.db, reader, id).await?;
     let editor = account_id(reader)?;
     let moderator = can_moderate(reader, &category);
@@ -220,6 +280,10 @@ pub async fn edit(state: &crate::ssr::state::AppState, reader: &SessionUser, id:
         return Err(if post.author_id == Some(editor) { ServiceError::Refused(Problem::EditWindowOver) } else { ServiceError::Forbidden });
     }
     let target = post_target(post.id);
+    if submission.preview {
+        keep_draft(&state.db, editor, &target, submission).await?;
+        return Ok(Outcome::Previewed);
+    }
     check(&state.db, reader, &target, submission, false).await?;
     let now = clock::now();
     let body = submission.body.trim();
@@ -246,12 +310,12 @@ pub async fn edit(state: &crate::ssr::state::AppState, reader: &SessionUser, id:
         audit_moderation(&txn, reader, "forum.post_edited", "post", post.id, String::new(), &category).await?;
     }
     txn.commit().await?;
-    Ok(post.topic_id)
+    Ok(Outcome::Published(post_link(post.topic_id, post.position, post.id)))
 }
 
 /// Its author deletes a post: its text and earlier versions go, its place
 /// in the topic stays, marked as removed.
-pub async fn delete_own(state: &crate::ssr::state::AppState, reader: &SessionUser, id: &str) -> ServiceResult<Uuid> {
+pub async fn delete_own(state: &AppState, reader: &SessionUser, id: &str) -> ServiceResult<Uuid> {
     let (post, _, _) = post_for(&state.db, reader, id).await?;
     if post.author_id != Some(account_id(reader)?) {
         return Err(ServiceError::Forbidden);

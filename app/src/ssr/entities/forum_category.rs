@@ -14,6 +14,9 @@ pub struct Model {
     /// Only this role's holders (and coordinators) when set.
     pub role: Option<String>,
     pub position: i32,
+    /// How many of a member's first posts here wait for a moderator's
+    /// approval; 0 when none do.
+    pub approve_first_posts: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

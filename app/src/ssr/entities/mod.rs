@@ -2,6 +2,7 @@
 //! They never leave the server; pages get DTOs from `domain`.
 
 pub mod audit_entry;
+pub mod awaiting_post;
 pub mod category_moderator;
 pub mod email_token;
 pub mod forum_category;

@@ -57,6 +57,16 @@ pub enum MailKind {
         reason: String,
         link: String,
     },
+    /// To a post's author when a moderator did not approve it, with the
+    /// text (which also waits as their draft).
+    PostRejected {
+        name: String,
+        /// The topic it answered, or the new topic's title.
+        place: String,
+        reason: String,
+        text: String,
+        link: String,
+    },
     /// To a member a coordinator stopped writing in the community for a while.
     Silenced {
         name: String,
@@ -185,6 +195,17 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
             t.mail_post_hidden_subject,
             Some(name),
             vec![fill(t.mail_post_hidden_body, &[("topic", topic)]), fill(t.mail_post_hidden_reason, &[("reason", reason)])],
+            Some((t.mail_post_hidden_action, link)),
+        ),
+        MailKind::PostRejected { name, place, reason, text, link } => MailParts::new(
+            t.mail_post_rejected_subject,
+            Some(name),
+            vec![
+                fill(t.mail_post_rejected_body, &[("topic", place)]),
+                fill(t.mail_post_rejected_reason, &[("reason", reason)]),
+                t.mail_post_rejected_text.to_owned(),
+                text.clone(),
+            ],
             Some((t.mail_post_hidden_action, link)),
         ),
         MailKind::Silenced { name, until, reason, link } => MailParts::new(
