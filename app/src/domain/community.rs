@@ -209,6 +209,30 @@ impl FlagReason {
     }
 }
 
+/// How long a coordinator may stop a member writing in the community.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SilencePeriod {
+    Day,
+    Week,
+    Month,
+}
+
+impl SilencePeriod {
+    pub const ALL: [SilencePeriod; 3] = [SilencePeriod::Day, SilencePeriod::Week, SilencePeriod::Month];
+
+    pub fn days(self) -> u32 {
+        match self {
+            SilencePeriod::Day => 1,
+            SilencePeriod::Week => 7,
+            SilencePeriod::Month => 30,
+        }
+    }
+
+    pub fn from_days(days: u32) -> Option<SilencePeriod> {
+        SilencePeriod::ALL.into_iter().find(|period| period.days() == days)
+    }
+}
+
 /// What waits for a category's moderators.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModeratorsQueue {

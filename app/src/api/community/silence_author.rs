@@ -9,15 +9,19 @@ use crate::domain::AppError;
 pub async fn silence_author(post: String, back: String, days: String, reason: String) -> Result<(), AppError> {
     use crate::{
         api::respond::{self, Done},
-        domain::{Notice, Problem},
+        domain::{Notice, Problem, community::SilencePeriod},
         ssr::{authz, community::moderation, error::ServiceError, state::app_state},
     };
     let state = app_state()?;
     let back = super::local_path(&back);
     let result = async {
-        let days: u32 = days.parse().map_err(|_| ServiceError::field("days", Problem::ChoiceInvalid))?;
-        moderation::silence_author(&state, &authz::require_user()?, &post, days, &reason).await?;
-        Ok(Done::to(back.clone(), if days == 0 { Notice::MemberUnsilenced } else { Notice::MemberSilenced }))
+        // 0 lets the author write again.
+        let period = match days.parse::<u32>() {
+            Ok(0) => None,
+            parsed => Some(parsed.ok().and_then(SilencePeriod::from_days).ok_or(ServiceError::field("days", Problem::ChoiceInvalid))?),
+        };
+        moderation::silence_author(&state, &authz::require_user()?, &post, period, &reason).await?;
+        Ok(Done::to(back.clone(), if period.is_some() { Notice::MemberSilenced } else { Notice::MemberUnsilenced }))
     }
     .await;
     respond::form(&crate::components::form::form_key("silence_author", Some(&post)), &back, &[("reason", &reason)], result)

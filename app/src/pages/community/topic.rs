@@ -17,7 +17,7 @@ use crate::{
         pagination::{Pagination, use_page_number},
     },
     domain::{
-        community::{AcceptedAnswer, FlagReason, PostState, PostView, Reaction, ReactionCount, TopicPage},
+        community::{AcceptedAnswer, FlagReason, PostState, PostView, Reaction, ReactionCount, SilencePeriod, TopicPage},
         notifications::WatchLevel,
         rome_time,
     },
@@ -141,14 +141,11 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
     });
     let (silence_instance, silence_field, silence_back) = (id.clone(), id.clone(), back.clone());
     let silence_form = may.silence.then(|| {
-        let days = [
-            ("1", t.community_silence_day),
-            ("7", t.community_silence_week),
-            ("30", t.community_silence_month),
-            ("0", t.community_silence_lift),
-        ]
-        .map(|(value, label)| (value.to_owned(), label.to_owned()))
-        .to_vec();
+        let days = SilencePeriod::ALL
+            .into_iter()
+            .map(|period| (period.days().to_string(), silence_period_text(t, period).to_owned()))
+            .chain(std::iter::once(("0".to_owned(), t.community_silence_lift.to_owned())))
+            .collect::<Vec<_>>();
         view! {
             <details class="post-action">
                 <summary>{t.community_silence}</summary>
@@ -377,5 +374,13 @@ fn TopicView(page: TopicPage) -> impl IntoView {
             }
             .into_any()
         }}
+    }
+}
+
+fn silence_period_text(t: &'static Texts, period: SilencePeriod) -> &'static str {
+    match period {
+        SilencePeriod::Day => t.community_silence_day,
+        SilencePeriod::Week => t.community_silence_week,
+        SilencePeriod::Month => t.community_silence_month,
     }
 }

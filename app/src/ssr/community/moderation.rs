@@ -18,7 +18,7 @@ use super::{
 use crate::{
     domain::{
         Problem, SessionUser,
-        community::{FlagReason, FlaggedPost, ModeratorsQueue},
+        community::{FlagReason, FlaggedPost, ModeratorsQueue, SilencePeriod},
         rome_time,
     },
     i18n::Locale,
@@ -49,15 +49,16 @@ pub(super) fn checked_reason(reason: &str) -> ServiceResult<&str> {
     Ok(reason)
 }
 
-/// How long a coordinator may stop a member writing, in days; none lets
-/// them write again.
-pub const SILENCE_DAYS: [u32; 3] = [1, 7, 30];
-
 /// A coordinator of a post's author's home district stops the author
-/// writing in the community for `days` (one of [`SILENCE_DAYS`]), saying
-/// why, or lets them write again (`days` 0); the author is told by mail,
-/// and the action audited.
-pub async fn silence_author(state: &AppState, coordinator: &SessionUser, post_id: &str, days: u32, reason: &str) -> ServiceResult<()> {
+/// writing in the community for `period`, saying why, or lets them write
+/// again (no period); the author is told by mail, and the action audited.
+pub async fn silence_author(
+    state: &AppState,
+    coordinator: &SessionUser,
+    post_id: &str,
+    period: Option<SilencePeriod>,
+    reason: &str,
+) -> ServiceResult<()> {
     let (post, _, _) = post_for(&state.db, coordinator, post_id).await?;
     let author = match post.author_id {
         Some(id) => user::Entity::find_by_id(id).one(&state.db).await?,
@@ -68,11 +69,8 @@ pub async fn silence_author(state: &AppState, coordinator: &SessionUser, post_id
     if !can_manage_user(coordinator, home) || author.id == account_id(coordinator)? {
         return Err(ServiceError::Forbidden);
     }
-    if days != 0 && !SILENCE_DAYS.contains(&days) {
-        return Err(ServiceError::field("days", Problem::ChoiceInvalid));
-    }
-    let reason = if days == 0 { reason.trim() } else { checked_reason(reason)? };
-    let until = (days > 0).then(|| clock::now() + i64::from(days) * clock::DAY);
+    let reason = if period.is_some() { checked_reason(reason)? } else { reason.trim() };
+    let until = period.map(|period| clock::now() + i64::from(period.days()) * clock::DAY);
     let txn = state.db.begin().await?;
     user::Entity::update_many()
         .col_expr(user::Column::SilencedUntil, Expr::value(until))
@@ -288,37 +286,42 @@ pub async fn change_topic(state: &AppState, moderator: &SessionUser, topic_id: &
     if !can_moderate(moderator, &category) {
         return Err(ServiceError::Forbidden);
     }
-    // Read before the transaction: on SQLite one that reads first fails if
-    // anyone wrote since.
-    let target = match &change {
-        TopicChange::Moved(slug) => Some(
-            forum_category::Entity::find_by_id(slug.clone())
+    // What to write, with the category of a move looked up before the
+    // transaction: on SQLite one that reads first fails if anyone wrote since.
+    let (column, value, action, detail) = match change {
+        TopicChange::Locked(locked) => (
+            forum_topic::Column::Locked,
+            locked.into(),
+            if locked { "forum.topic_locked" } else { "forum.topic_unlocked" },
+            topic.title.clone(),
+        ),
+        TopicChange::Pinned(pinned) => (
+            forum_topic::Column::Pinned,
+            pinned.into(),
+            if pinned { "forum.topic_pinned" } else { "forum.topic_unpinned" },
+            topic.title.clone(),
+        ),
+        TopicChange::Moved(slug) => {
+            let target = forum_category::Entity::find_by_id(slug)
                 .one(&state.db)
                 .await?
                 .filter(|target| target.slug != category.slug && can_moderate(moderator, target))
-                .ok_or(ServiceError::field("category", Problem::ChoiceInvalid))?,
-        ),
-        TopicChange::Locked(_) | TopicChange::Pinned(_) => None,
+                .ok_or(ServiceError::field("category", Problem::ChoiceInvalid))?;
+            let detail = format!("{}: {} → {}", topic.title, category.slug, target.slug);
+            (forum_topic::Column::CategorySlug, target.slug.into(), "forum.topic_moved", detail)
+        }
     };
+    let moved = matches!(column, forum_topic::Column::CategorySlug);
     let txn = state.db.begin().await?;
-    let update = forum_topic::Entity::update_many().filter(forum_topic::Column::Id.eq(topic.id));
-    let (action, detail) = match change {
-        TopicChange::Locked(locked) => {
-            update.col_expr(forum_topic::Column::Locked, Expr::value(locked)).exec(&txn).await?;
-            (if locked { "forum.topic_locked" } else { "forum.topic_unlocked" }, topic.title.clone())
-        }
-        TopicChange::Pinned(pinned) => {
-            update.col_expr(forum_topic::Column::Pinned, Expr::value(pinned)).exec(&txn).await?;
-            (if pinned { "forum.topic_pinned" } else { "forum.topic_unpinned" }, topic.title.clone())
-        }
-        TopicChange::Moved(_) => {
-            let target = target.ok_or(ServiceError::Internal("a move without its category".into()))?;
-            update.col_expr(forum_topic::Column::CategorySlug, Expr::value(target.slug.clone())).exec(&txn).await?;
-            // Search finds its posts where it now is, for whoever may read there.
-            findable::index_topic(&txn, topic.id).await?;
-            ("forum.topic_moved", format!("{}: {} → {}", topic.title, category.slug, target.slug))
-        }
-    };
+    forum_topic::Entity::update_many()
+        .col_expr(column, Expr::value::<sea_orm::Value>(value))
+        .filter(forum_topic::Column::Id.eq(topic.id))
+        .exec(&txn)
+        .await?;
+    if moved {
+        // Search finds its posts where it now is, for whoever may read there.
+        findable::index_topic(&txn, topic.id).await?;
+    }
     audit_moderation(&txn, moderator, action, "topic", topic.id, detail, &category).await?;
     txn.commit().await?;
     Ok(())
