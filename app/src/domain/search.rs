@@ -53,6 +53,11 @@ pub struct SearchPlace {
     pub name: String,
 }
 
+/// Matches are counted up to this many: past it, the page says "more than"
+/// and offers as many pages. Counting every match of a common word would
+/// cost more than finding the page of results itself.
+pub const COUNTED_UP_TO: u64 = 1000;
+
 /// What the search page shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchPage {
@@ -60,6 +65,7 @@ pub struct SearchPage {
     /// Whether there were words to search for.
     pub searched: bool,
     pub hits: Vec<SearchHit>,
+    /// How many match; above [`COUNTED_UP_TO`], at least that many.
     pub total: u64,
     pub page: u64,
     pub pages: u64,

@@ -13,7 +13,7 @@ use crate::{
     },
     domain::{
         FormFeedback, rome_time,
-        search::{SearchHit, SearchPage, SearchRequest},
+        search::{COUNTED_UP_TO, SearchHit, SearchPage, SearchRequest},
     },
     i18n::{Texts, fill, use_texts},
     routes::paths,
@@ -69,8 +69,11 @@ fn Results(t: &'static Texts, page: SearchPage) -> impl IntoView {
     } else if hits.is_empty() {
         Some(view! { <p role="status">{t.search_no_results}</p> }.into_any())
     } else {
-        let count =
-            if total == 1 { t.search_result_count_one.to_owned() } else { fill(t.search_result_count, &[("count", &total.to_string())]) };
+        let count = match total {
+            1 => t.search_result_count_one.to_owned(),
+            more if more > COUNTED_UP_TO => fill(t.search_result_count_more, &[("count", &COUNTED_UP_TO.to_string())]),
+            _ => fill(t.search_result_count, &[("count", &total.to_string())]),
+        };
         let link_request = request.clone();
         Some(
             view! {

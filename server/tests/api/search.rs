@@ -118,3 +118,29 @@ on_both_engines! {
         assert!(search(&app, &guardian, "q=palestra").await.contains("Nessun risultato"), "the hidden one stays out");
     }
 }
+
+on_both_engines! {
+    async fn a_common_word_is_counted_up_to_a_thousand_matches(app: TestApp) {
+        use tutela_app::ssr::search::{Document, put_many};
+        let documents = (0..1001)
+            .map(|n| Document {
+                kind: "post",
+                source_id: format!("sample-{n}"),
+                scope: "scuola".to_owned(),
+                title: "Iscrizione",
+                body: "Il permesso di soggiorno serve per l'iscrizione.",
+                title_is_searched: false,
+                link: format!("/community/t/sample#{n}"),
+                author: None,
+                created_at: 1_790_000_000 + n,
+            })
+            .collect();
+        put_many(&app.db, documents).await.unwrap();
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let found = search(&app, &guardian, "q=permesso").await;
+        assert!(found.contains("Più di 1000 risultati"), "past a thousand the count stops\n{found}");
+        assert!(found.contains("Pagina 1 di 50"), "fifty pages of twenty are offered");
+        let last = search(&app, &guardian, "q=permesso&page=50").await;
+        assert!(last.contains("Pagina 50 di 50") && last.contains("sample#"), "and the last of them has results");
+    }
+}

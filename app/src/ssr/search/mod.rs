@@ -20,7 +20,10 @@ use sea_orm::{
     prelude::Uuid, sea_query::OnConflict,
 };
 
-use crate::ssr::{entities::search_entry, error::ServiceResult};
+use crate::{
+    domain::search::COUNTED_UP_TO,
+    ssr::{entities::search_entry, error::ServiceResult},
+};
 
 /// Something findable, as its area describes it.
 pub struct Document<'a> {
@@ -124,12 +127,13 @@ pub struct Match {
 }
 
 /// The documents matching every one of `terms` within `filters`, newest
-/// first, and how many match in all.
+/// first, and how many match, counted up to one past [`COUNTED_UP_TO`].
 ///
 /// On SQLite the reader's scopes are part of the full-text match, and FTS5
 /// hands its matches over newest first (rowids grow as documents are
 /// written): a page reads twenty entries whatever the number of matches,
-/// and the count is the index's alone unless an author or a day narrows it.
+/// and the count is the index's alone unless an author or a day narrows it;
+/// it stops past [`COUNTED_UP_TO`], so a common word costs what a rare one does.
 pub async fn find(
     db: &impl ConnectionTrait,
     terms: &[String],
@@ -173,11 +177,12 @@ pub async fn find(
         "search_terms CROSS JOIN search_entry e ON e.id = search_terms.rowid"
     };
     let from_where = format!("{tables} LEFT JOIN \"user\" u ON u.id = e.author_id WHERE {conditions}");
-    let count = if backend == DbBackend::Sqlite && !narrowed {
-        format!("SELECT COUNT(*) AS total FROM search_terms WHERE {conditions}")
+    let counted = if backend == DbBackend::Sqlite && !narrowed {
+        format!("SELECT 1 FROM search_terms WHERE {conditions}")
     } else {
-        format!("SELECT COUNT(*) AS total FROM {from_where}")
+        format!("SELECT 1 FROM {from_where}")
     };
+    let count = format!("SELECT COUNT(*) AS total FROM ({counted} LIMIT {}) AS counted", COUNTED_UP_TO + 1);
     let count = Statement::from_sql_and_values(backend, count, sql.values.clone());
     let total = db.query_one_raw(count).await?.map(|row| row.try_get::<i64>("", "total")).transpose()?.unwrap_or(0);
     let page = format!(

@@ -7,7 +7,7 @@ use super::{Filters, analysis, find};
 use crate::{
     domain::{
         FieldProblem, Problem, SessionUser, rome_offset_seconds,
-        search::{SearchHit, SearchPage, SearchRequest},
+        search::{COUNTED_UP_TO, SearchHit, SearchPage, SearchRequest},
     },
     i18n::Locale,
     ssr::{community::findable, error::ServiceResult, state::AppState},
@@ -84,7 +84,7 @@ pub async fn search_page(
             })
             .collect();
         result.total = total;
-        result.pages = total.div_ceil(RESULTS_PER_PAGE);
+        result.pages = total.min(COUNTED_UP_TO).div_ceil(RESULTS_PER_PAGE);
         result.page = page;
     }
     result.places = places;
