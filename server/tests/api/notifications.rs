@@ -198,6 +198,23 @@ on_both_engines! {
         let (_, profile) = page(&app, &author, "/account").await;
         assert!(profile.contains("Nella comunità gli altri ti menzionano scrivendo"), "{profile}");
     }
+
+    async fn a_mention_added_by_an_edit_tells_the_member_once(app: TestApp) {
+        let author = app.staff_account("author@example.it", &[(Role::Guardian, District::Milano)]).await;
+        app.staff_account("named@example.it", &[(Role::Operator, District::Milano)]).await;
+        let named = handle_of(&app, "named@example.it").await;
+        open_topic(&app, &author, "milano", "Tessera sanitaria", "Come si chiede la tessera sanitaria?").await;
+        let post = crate::community::post_id(&app, "tessera sanitaria?").await;
+        let edit = |body: String| {
+            let fields = [("post", post.clone()), ("back", "/community".to_owned()), ("body", body)];
+            author.post(app.url("/api/community/edit_post")).form(&fields).send()
+        };
+        edit(format!("Come si chiede la tessera sanitaria? Forse lo sa @{named}.")).await.unwrap();
+        assert_eq!(notifications_of(&app, "named@example.it").await, (1, 1), "the added mention is told");
+        app.mail.wait_for("named@example.it", "Forse lo sa").await;
+        edit(format!("Come si chiede la tessera sanitaria, anche scaduta? Forse lo sa @{named}.")).await.unwrap();
+        assert_eq!(notifications_of(&app, "named@example.it").await, (1, 1), "a mention already there is not told again");
+    }
 }
 
 async fn handle_of(app: &TestApp, email: &str) -> String {

@@ -3,7 +3,7 @@
 //! author is told by mail), restore it, dismiss flags, close and reopen,
 //! pin and move a topic. Every moderator's action goes to the audit log.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use sea_orm::{
     ActiveValue::Set, ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, QueryOrder as _, TransactionTrait as _,
@@ -172,24 +172,33 @@ pub async fn queue(state: &AppState, reader: &SessionUser) -> ServiceResult<Mode
         .order_by_asc(forum_flag::Column::CreatedAt)
         .all(&state.db)
         .await?;
+    // The flagged posts with their topics, and their authors' names, in two queries.
+    let posts: HashMap<Uuid, (forum_post::Model, forum_topic::Model)> = forum_post::Entity::find()
+        .filter(forum_post::Column::Id.is_in(open.iter().map(|flag| flag.post_id)))
+        .find_also_related(forum_topic::Entity)
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .filter_map(|(post, topic)| Some((post.id, (post, topic?))))
+        .collect();
+    let authors = names(&state.db, posts.values().map(|(post, _)| post.author_id)).await?;
     let mut flagged: Vec<FlaggedPost> = Vec::new();
     for flag in open {
+        let reason = (FlagReason::from_code(&flag.reason).unwrap_or(FlagReason::Other), flag.note);
         if let Some(entry) = flagged.iter_mut().find(|f| f.post_id == flag.post_id.to_string()) {
-            entry.flags.push((FlagReason::from_code(&flag.reason).unwrap_or(FlagReason::Other), flag.note));
+            entry.flags.push(reason);
             continue;
         }
-        let Some(post) = forum_post::Entity::find_by_id(flag.post_id).one(&state.db).await? else { continue };
-        let Some(topic) = forum_topic::Entity::find_by_id(post.topic_id).one(&state.db).await? else { continue };
+        let Some((post, topic)) = posts.get(&flag.post_id) else { continue };
         let Some(category) = categories.get(&topic.category_slug) else { continue };
-        let author = names(&state.db, std::iter::once(post.author_id)).await?.into_values().next();
         flagged.push(FlaggedPost {
             post_id: post.id.to_string(),
             topic_id: topic.id.to_string(),
-            topic_title: topic.title,
+            topic_title: topic.title.clone(),
             category_name: name_in(category, reader.locale),
-            author,
-            html: post.body_html,
-            flags: vec![(FlagReason::from_code(&flag.reason).unwrap_or(FlagReason::Other), flag.note)],
+            author: post.author_id.and_then(|id| authors.get(&id).cloned()),
+            html: post.body_html.clone(),
+            flags: vec![reason],
         });
     }
     Ok(ModeratorsQueue { flagged, held: approval::queue(&state.db, reader).await? })

@@ -92,25 +92,74 @@ pub async fn on_new_post(db: &impl ConnectionTrait, state: &AppState, post: &New
         levels.iter().filter(|(_, (topic, category))| wants(*topic, *category, new_topic)).map(|(member, _)| (*member, watching)).collect();
     // Those it mentions, unless they muted the topic; a mention says more
     // than a watched topic, so it is what they are told.
-    let handles = handles::mentioned(post.body);
-    if !handles.is_empty() {
-        let mentioned: Vec<Uuid> = user::Entity::find()
-            .select_only()
-            .column(user::Column::Id)
-            .filter(user::Column::Handle.is_in(handles))
-            .filter(user::Column::Id.ne(post.author))
-            .into_tuple()
-            .all(db)
-            .await?;
-        for member in mentioned {
-            if levels.get(&member).and_then(|(topic, _)| *topic) != Some(WatchLevel::Muted) {
-                wanted.insert(member, NotificationKind::Mention);
-            }
+    for member in mentioned(db, handles::mentioned(post.body), post.author).await? {
+        if levels.get(&member).and_then(|(topic, _)| *topic) != Some(WatchLevel::Muted) {
+            wanted.insert(member, NotificationKind::Mention);
         }
     }
+    deliver(db, state, post, wanted).await
+}
+
+/// The members other than `author` with one of `handles`.
+async fn mentioned(db: &impl ConnectionTrait, handles: Vec<String>, author: Uuid) -> ServiceResult<Vec<Uuid>> {
+    if handles.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(user::Column::Handle.is_in(handles))
+        .filter(user::Column::Id.ne(author))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// When a post's text changes from `earlier`, tells the members it now
+/// mentions and did not before, unless they muted the topic or were told
+/// of this post already. Returns whom it told.
+pub async fn on_edit(db: &impl ConnectionTrait, state: &AppState, post: &NewPost<'_>, earlier: &str) -> ServiceResult<Vec<Uuid>> {
+    let before = handles::mentioned(earlier);
+    let added: Vec<String> = handles::mentioned(post.body).into_iter().filter(|handle| !before.contains(handle)).collect();
+    let candidates = mentioned(db, added, post.author).await?;
+    if candidates.is_empty() {
+        return Ok(Vec::new());
+    }
+    let topic_key = topic_target(post.topic);
+    let muted: Vec<Uuid> = notifications::levels(db, std::slice::from_ref(&topic_key), post.author)
+        .await?
+        .into_iter()
+        .filter(|(_, _, level)| *level == WatchLevel::Muted)
+        .map(|(member, _, _)| member)
+        .collect();
+    let told: Vec<Uuid> = notification::Entity::find()
+        .select_only()
+        .column(notification::Column::UserId)
+        .filter(notification::Column::PostId.eq(post.post))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let wanted = candidates
+        .into_iter()
+        .filter(|member| !muted.contains(member) && !told.contains(member))
+        .map(|member| (member, NotificationKind::Mention))
+        .collect();
+    deliver(db, state, post, wanted).await
+}
+
+/// Tells each of `wanted` of `post` as the kind given, if they may still
+/// take part in its category: stored, and mailed now to those who want
+/// mail at once. Returns whom it told.
+async fn deliver(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    post: &NewPost<'_>,
+    wanted: HashMap<Uuid, NotificationKind>,
+) -> ServiceResult<Vec<Uuid>> {
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
+    let topic_key = topic_target(post.topic);
     let members = user::Entity::find()
         .filter(user::Column::Id.is_in(wanted.keys().copied()))
         .filter(user::Column::Status.eq(UserStatus::Active.code()))

@@ -273,7 +273,7 @@ pub async fn reply(state: &AppState, reader: &SessionUser, id: &str, submission:
 /// within the edit window, or a moderator at any time. Checked like a new
 /// post, privacy guard included; a refused edit waits as a draft.
 pub async fn edit(state: &AppState, reader: &SessionUser, id: &str, submission: &Submission<'_>) -> ServiceResult<Outcome> {
-    let (post, _, category) = post_for(&state.db, reader, id).await?;
+    let (post, topic, category) = post_for(&state.db, reader, id).await?;
     let editor = account_id(reader)?;
     let moderator = can_moderate(reader, &category);
     if !may_edit(editor, moderator, &post, clock::now(), state.settings.community_edit_seconds) {
@@ -309,7 +309,30 @@ pub async fn edit(state: &AppState, reader: &SessionUser, id: &str, submission: 
     if post.author_id != Some(editor) {
         audit_moderation(&txn, reader, "forum.post_edited", "post", post.id, String::new(), &category).await?;
     }
+    // Whom the new text mentions for the first time hear of it, from its author.
+    let notified = match post.author_id {
+        Some(author) => {
+            let author_name = if author == editor {
+                Some(reader.name.clone())
+            } else {
+                super::read::names(&txn, std::iter::once(Some(author))).await?.remove(&author)
+            };
+            let edited = NewPost {
+                category: &category,
+                topic: topic.id,
+                topic_title: &topic.title,
+                post: post.id,
+                position: post.position,
+                author,
+                author_name: author_name.as_deref().unwrap_or_default(),
+                body,
+            };
+            notify::on_edit(&txn, state, &edited, &post.body_markdown).await?
+        }
+        None => Vec::new(),
+    };
     txn.commit().await?;
+    notifications::changed(state, notified);
     Ok(Outcome::Published(post_link(post.topic_id, post.position, post.id)))
 }
 
