@@ -13,6 +13,7 @@ mod privacy;
 mod rome_time;
 pub mod search;
 mod second_factor;
+pub mod working_days;
 
 pub use account::{DisplayName, Email, NewPassword, RegistrationKind};
 pub use devices::{Device, OwnSession};
