@@ -1,7 +1,7 @@
 //! A Markdown field's preview and, where the page asks, its draft kept in
 //! the browser while the member writes.
 
-use leptos::{html::Div, prelude::*};
+use leptos::prelude::*;
 
 /// Wraps a form's Markdown text area and its "Preview" button (a submit
 /// button named `preview`). Without JavaScript the button posts the form
@@ -24,35 +24,34 @@ pub fn MarkdownEditor(
     super::on_page();
     let shown = RwSignal::new(preview);
     let restored = RwSignal::new(false);
-    let root = NodeRef::<Div>::new();
     #[cfg(feature = "hydrate")]
     let edits = RwSignal::new(0_u32);
     #[cfg(feature = "hydrate")]
-    {
-        let draft_key = draft_key.clone();
-        Effect::new(move |_| {
-            if let (Some(key), Some(root)) = (draft_key.clone(), root.get()) {
+    if let Some(key) = draft_key.clone() {
+        // Once hydrated (the next frame), the field is there to fill.
+        request_animation_frame(move || {
+            if let Some(root) = hydrate::editor_keeping(&key) {
                 restored.set(hydrate::keep_draft(&root, key));
             }
         });
     }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (&draft_key, &root);
     let on_click = move |event: leptos::ev::MouseEvent| {
         #[cfg(feature = "hydrate")]
         if hydrate::is_preview_button(&event) {
             event.prevent_default();
-            if let Some(root) = root.get_untracked() {
+            if let Some(root) = hydrate::editor_of(&event) {
                 hydrate::refresh(&root, shown);
             }
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = event;
     };
-    let on_input = move |_: leptos::ev::Event| {
+    let stored_as = draft_key.clone();
+    let on_input = move |event: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         {
-            if let (Some(key), Some(root)) = (draft_key.as_deref(), root.get_untracked()) {
+            let Some(root) = hydrate::editor_of(&event) else { return };
+            if let Some(key) = stored_as.as_deref() {
                 hydrate::store_draft(&root, key);
             }
             // Once shown, the preview follows the text half a second after
@@ -62,7 +61,7 @@ pub fn MarkdownEditor(
                 edits.set(edit);
                 set_timeout(
                     move || {
-                        if let (true, Some(root)) = (edits.get_untracked() == edit, root.get_untracked()) {
+                        if edits.get_untracked() == edit {
                             hydrate::refresh(&root, shown);
                         }
                     },
@@ -70,9 +69,11 @@ pub fn MarkdownEditor(
                 );
             }
         }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (event, &stored_as);
     };
     view! {
-        <div class="markdown-editor" node_ref=root on:click=on_click on:input=on_input>
+        <div class="markdown-editor" data-draft=draft_key on:click=on_click on:input=on_input>
             {children()}
             // Always there, shown when needed: elements made in the browser
             // would bring their rendering code into the bundle.
@@ -89,12 +90,22 @@ pub fn MarkdownEditor(
 mod hydrate {
     use leptos::prelude::*;
     use wasm_bindgen::{JsCast as _, closure::Closure};
-    use web_sys::{HtmlButtonElement, HtmlDivElement, HtmlTextAreaElement, MouseEvent};
+    use web_sys::{Element, Event, HtmlButtonElement, HtmlTextAreaElement, MouseEvent};
 
     use crate::{api::markdown::PreviewMarkdown, islands::browser};
 
-    fn text_area(root: &HtmlDivElement) -> Option<HtmlTextAreaElement> {
+    fn text_area(root: &Element) -> Option<HtmlTextAreaElement> {
         root.query_selector("textarea").ok().flatten()?.dyn_into().ok()
+    }
+
+    /// The editor an event happened in.
+    pub fn editor_of(event: &Event) -> Option<Element> {
+        event.target()?.dyn_into::<Element>().ok()?.closest(".markdown-editor").ok().flatten()
+    }
+
+    /// The editor that keeps its draft under `key`.
+    pub fn editor_keeping(key: &str) -> Option<Element> {
+        document().query_selector(&format!("[data-draft=\"{key}\"]")).ok().flatten()
     }
 
     pub fn is_preview_button(event: &MouseEvent) -> bool {
@@ -102,7 +113,7 @@ mod hydrate {
     }
 
     /// Asks the server how the text renders now, and shows it.
-    pub fn refresh(root: &HtmlDivElement, shown: RwSignal<Option<String>>) {
+    pub fn refresh(root: &Element, shown: RwSignal<Option<String>>) {
         use leptos::server_fn::ServerFn as _;
         let Some(body) = text_area(root).map(|area| area.value()) else { return };
         leptos::task::spawn_local(async move {
@@ -114,7 +125,7 @@ mod hydrate {
 
     /// Gives back a draft kept for an empty field, and forgets it when the
     /// form is sent; whether there was one to give back.
-    pub fn keep_draft(root: &HtmlDivElement, key: String) -> bool {
+    pub fn keep_draft(root: &Element, key: String) -> bool {
         let (Some(area), Some(storage)) = (text_area(root), browser::local_storage()) else { return false };
         let mut restored = false;
         if area.value().trim().is_empty()
@@ -135,7 +146,7 @@ mod hydrate {
         restored
     }
 
-    pub fn store_draft(root: &HtmlDivElement, key: &str) {
+    pub fn store_draft(root: &Element, key: &str) {
         let (Some(area), Some(storage)) = (text_area(root), browser::local_storage()) else { return };
         let text = area.value();
         let _ = if text.trim().is_empty() { storage.remove_item(key) } else { storage.set_item(key, &text) };

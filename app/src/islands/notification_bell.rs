@@ -11,8 +11,8 @@ use leptos::prelude::*;
 pub fn NotificationBell(href: String, count: u32, label: String, unread_label: String) -> impl IntoView {
     super::on_page();
     let count = RwSignal::new(count);
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
+    #[cfg(feature = "hydrate")]
+    {
         {
             use leptos::server_fn::ServerFn as _;
             let ask = move || {
@@ -32,7 +32,7 @@ pub fn NotificationBell(href: String, count: u32, label: String, unread_label: S
             }
             let _ = set_interval_with_handle(ask, std::time::Duration::from_mins(1));
         }
-    });
+    }
     // The number shows; the words after it are for screen readers, so the
     // link reads "Notifications 3 unread" and shows "Notifications 3".
     view! {

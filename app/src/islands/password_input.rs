@@ -22,7 +22,9 @@ pub fn PasswordInput(input: PasswordAttributes, show_label: String, hide_label: 
     super::on_page();
     let revealed = RwSignal::new(false);
     let interactive = RwSignal::new(false);
-    Effect::new(move |_| interactive.set(true));
+    // Once hydrated (the next frame), the button can work.
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(move || interactive.set(true));
     let control = input.id.clone();
     view! {
         <input
