@@ -5,6 +5,8 @@
 //! any post (and only then found by search and told to watchers);
 //! rejected, its author is told why and finds the text again as a draft.
 
+use std::collections::{BTreeMap, HashMap};
+
 use sea_orm::{
     ActiveValue::Set, ColumnTrait as _, ConnectionTrait, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _,
     QuerySelect as _, RelationTrait as _, TransactionTrait as _, prelude::Uuid, sea_query::JoinType,
@@ -125,21 +127,40 @@ async fn placed(db: &impl ConnectionTrait, row: awaiting_post::Model) -> Service
     Ok(category.map(|category| Held { row, category, topic }))
 }
 
-/// The posts held in the categories `moderator` moderates, oldest first.
-pub async fn queue(db: &impl ConnectionTrait, moderator: &SessionUser) -> ServiceResult<Vec<HeldPost>> {
+/// The posts held in `moderated` (the categories the reader moderates, by
+/// slug), oldest first: the held posts with their authors, and the topics
+/// the replies would join, in two queries.
+pub async fn queue(
+    db: &impl ConnectionTrait,
+    reader: &SessionUser,
+    moderated: &BTreeMap<String, forum_category::Model>,
+) -> ServiceResult<Vec<HeldPost>> {
     let rows = awaiting_post::Entity::find().order_by_asc(awaiting_post::Column::CreatedAt).find_also_related(user::Entity).all(db).await?;
+    let topics: HashMap<Uuid, forum_topic::Model> = forum_topic::Entity::find()
+        .filter(forum_topic::Column::Id.is_in(rows.iter().filter_map(|(row, _)| row.topic_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|topic| (topic.id, topic))
+        .collect();
     let mut held = Vec::with_capacity(rows.len());
     for (row, author) in rows {
-        let Some(found) = placed(db, row).await? else { continue };
-        if !can_moderate(moderator, &found.category) {
+        let topic = match row.topic_id {
+            Some(id) => match topics.get(&id) {
+                Some(topic) => Some(topic),
+                None => continue,
+            },
+            None => None,
+        };
+        let Some(category) = topic.map(|t| &t.category_slug).or(row.category_slug.as_ref()).and_then(|slug| moderated.get(slug)) else {
             continue;
-        }
-        let category = name_in(&found.category, moderator.locale);
-        let place = match &found.topic {
+        };
+        let category = name_in(category, reader.locale);
+        let place = match topic {
             Some(topic) => format!("{} · {category}", topic.title),
             None => category,
         };
-        held.push(as_held(found.row, place, author.map(|a| a.name)));
+        held.push(as_held(row, place, author.map(|a| a.name)));
     }
     Ok(held)
 }

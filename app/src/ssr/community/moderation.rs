@@ -201,7 +201,7 @@ pub async fn queue(state: &AppState, reader: &SessionUser) -> ServiceResult<Mode
             flags: vec![reason],
         });
     }
-    Ok(ModeratorsQueue { flagged, held: approval::queue(&state.db, reader).await? })
+    Ok(ModeratorsQueue { flagged, held: approval::queue(&state.db, reader, &categories).await? })
 }
 
 async fn resolve_flags(db: &impl ConnectionTrait, post: Uuid) -> ServiceResult<()> {
