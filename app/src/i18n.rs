@@ -68,7 +68,10 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-use crate::domain::{Notice, Problem, Role, UserStatus};
+use crate::domain::{
+    Notice, Problem, Role, UserStatus,
+    consultations::{Event, Status as ConsultationStatus, Topic, Urgency},
+};
 
 /// The name of a role, as people read it.
 pub fn role_name(t: &Texts, role: Role) -> &'static str {
@@ -87,6 +90,59 @@ pub fn status_name(t: &Texts, status: UserStatus) -> &'static str {
         UserStatus::Invited => t.status_invited,
         UserStatus::Active => t.status_active,
         UserStatus::Deactivated => t.status_deactivated,
+    }
+}
+
+/// The name of a consultation topic.
+pub fn topic_name(t: &Texts, topic: Topic) -> &'static str {
+    match topic {
+        Topic::Permit => t.consultations_topic_permesso,
+        Topic::Age => t.consultations_topic_eta,
+        Topic::HealthFiscalCode => t.consultations_topic_salute_cf,
+        Topic::SchoolRegistry => t.consultations_topic_scuola_anagrafe,
+        Topic::TurningEighteen => t.consultations_topic_diciotto,
+        Topic::FamilyDublin => t.consultations_topic_famiglia_dublino,
+        Topic::CourtCommunity => t.consultations_topic_tribunale_comunita,
+        Topic::Documents => t.consultations_topic_documenti,
+        Topic::Work => t.consultations_topic_lavoro,
+        Topic::Criminal => t.consultations_topic_penale,
+        Topic::Return => t.consultations_topic_rimpatrio,
+        Topic::Other => t.consultations_topic_altro,
+    }
+}
+
+pub fn urgency_name(t: &Texts, urgency: Urgency) -> &'static str {
+    match urgency {
+        Urgency::Low => t.consultations_urgency_low,
+        Urgency::Normal => t.consultations_urgency_normal,
+        Urgency::Urgent => t.consultations_urgency_urgent,
+    }
+}
+
+pub fn consultation_status_name(t: &Texts, status: ConsultationStatus) -> &'static str {
+    match status {
+        ConsultationStatus::New => t.consultations_status_new,
+        ConsultationStatus::Assigned => t.consultations_status_assigned,
+        ConsultationStatus::WaitingForGuardian => t.consultations_status_waiting,
+        ConsultationStatus::Answered => t.consultations_status_answered,
+        ConsultationStatus::Closed => t.consultations_status_closed,
+        ConsultationStatus::Reopened => t.consultations_status_reopened,
+    }
+}
+
+/// What a consultation's history says happened.
+pub fn event_text(t: &Texts, event: Event) -> &'static str {
+    match event {
+        Event::Filed => t.consultations_event_filed,
+        Event::Viewed => t.consultations_event_viewed,
+        Event::Claimed => t.consultations_event_claimed,
+        Event::Assigned => t.consultations_event_assigned,
+        Event::Asked => t.consultations_event_asked,
+        Event::Answered => t.consultations_event_answered,
+        Event::Noted => t.consultations_event_noted,
+        Event::RequesterWrote => t.consultations_event_requester_wrote,
+        Event::Closed => t.consultations_event_closed,
+        Event::Reopened => t.consultations_event_reopened,
     }
 }
 
@@ -121,6 +177,9 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::EditWindowOver => t.problem_edit_window_over,
         Problem::DateInvalid => t.problem_date_invalid,
         Problem::DateBeforeStart => t.problem_date_before_start,
+        Problem::DeadlineInPast => t.problem_deadline_in_past,
+        Problem::NotNow => t.problem_not_now,
+        Problem::ReopenWindowOver => t.problem_reopen_window_over,
         Problem::OwnPost => t.problem_own_post,
         Problem::AlreadyReacted => t.problem_already_reacted,
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
@@ -155,6 +214,12 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::TopicCreated => t.notice_topic_created,
         Notice::ReplyPosted => t.notice_reply_posted,
         Notice::PostAwaitingApproval => t.notice_post_awaiting_approval,
+        Notice::ConsultationFiled => t.notice_consultation_filed,
+        Notice::ConsultationClaimed => t.notice_consultation_claimed,
+        Notice::ConsultationAssigned => t.notice_consultation_assigned,
+        Notice::ConsultationMessageSent => t.notice_consultation_message_sent,
+        Notice::ConsultationClosed => t.notice_consultation_closed,
+        Notice::ConsultationReopened => t.notice_consultation_reopened,
         Notice::PostApproved => t.notice_post_approved,
         Notice::PostRejected => t.notice_post_rejected,
         Notice::PostFlagged => t.notice_post_flagged,

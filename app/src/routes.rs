@@ -45,6 +45,13 @@ pub mod paths {
         format!("/community/c/{slug}")
     }
 
+    pub const CONSULTATIONS_NEW: &str = "/consultations/new";
+    pub const CONSULTATIONS_QUEUE: &str = "/consultations/queue";
+
+    pub fn consultation(id: &str) -> String {
+        format!("/consultations/{id}")
+    }
+
     pub fn community_topic(id: &str) -> String {
         format!("/community/t/{id}")
     }
@@ -119,7 +126,7 @@ mod table {
         path,
     };
 
-    use crate::pages::{self, account, admin, areas, community};
+    use crate::pages::{self, account, admin, areas, community, consultations};
 
     #[component]
     pub fn AppRoutes() -> impl IntoView {
@@ -144,7 +151,10 @@ mod table {
                 <Route path=path!("/community/moderation") view=community::moderation::Moderation ssr=SsrMode::Async/>
                 <Route path=path!("/community/c/:slug") view=community::category::Category ssr=SsrMode::Async/>
                 <Route path=path!("/community/t/:id") view=community::topic::Topic ssr=SsrMode::Async/>
-                <Route path=path!("/consultations") view=areas::Consultations ssr=SsrMode::Async/>
+                <Route path=path!("/consultations") view=consultations::Consultations ssr=SsrMode::Async/>
+                <Route path=path!("/consultations/new") view=consultations::new::NewConsultation ssr=SsrMode::Async/>
+                <Route path=path!("/consultations/queue") view=consultations::queue::Queue ssr=SsrMode::Async/>
+                <Route path=path!("/consultations/:id") view=consultations::thread::Consultation ssr=SsrMode::Async/>
                 <Route path=path!("/faq") view=areas::Faq ssr=SsrMode::Async/>
                 <Route path=path!("/search") view=pages::search::Search ssr=SsrMode::Async/>
                 <Route path=path!("/privacy") view=pages::privacy::Privacy ssr=SsrMode::Async/>

@@ -30,6 +30,7 @@ mod m20261204_000020_topic_visits;
 mod m20261204_000021_member_handles;
 mod m20261204_000022_category_moderators;
 mod m20261204_000023_post_approval;
+mod m20261204_000024_consultations;
 
 pub struct Migrator;
 
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000021_member_handles::Migration),
             Box::new(m20261204_000022_category_moderators::Migration),
             Box::new(m20261204_000023_post_approval::Migration),
+            Box::new(m20261204_000024_consultations::Migration),
         ]
     }
 }

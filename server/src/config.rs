@@ -5,7 +5,7 @@
 use std::{net::SocketAddr, path::PathBuf};
 
 use serde::Deserialize;
-use tutela_app::ssr::secrets::Secret;
+use tutela_app::{domain::District, ssr::secrets::Secret};
 
 use crate::error::{ServerError, ServerResult};
 
@@ -50,6 +50,9 @@ pub struct Config {
     pub session_cache_seconds: u64,
     /// How long authors may edit their community posts (moderators always may).
     pub community_edit_minutes: i64,
+    /// A district's own closing days every year, as (district, month, day):
+    /// the consultations' working days skip them.
+    pub closing_days: Vec<(District, u32, u32)>,
     pub rate_limit_attempts: u32,
     pub rate_limit_window_seconds: i64,
     /// Reverse proxies (addresses or networks) trusted to name the client
@@ -83,6 +86,8 @@ struct Layer {
     housekeeping_seconds: Option<u64>,
     session_cache_seconds: Option<u64>,
     community_edit_minutes: Option<i64>,
+    /// `milano:12-07, brescia:02-15`.
+    closing_days: Option<String>,
     rate_limit_attempts: Option<u32>,
     rate_limit_window_seconds: Option<i64>,
     /// Comma-separated, so the file and the environment say it alike.
@@ -102,7 +107,7 @@ impl Layer {
     fn merge(&mut self, other: Layer) {
         merge!(self, other: database_url, bind, public_url, data_dir, site_root, smtp_url, mail_from, mail_dir,
             mail_retry_base_seconds, secret_key, secure_cookies, session_lifetime_minutes, session_idle_minutes,
-            privileged_session_lifetime_minutes, privileged_session_idle_minutes, housekeeping_seconds, session_cache_seconds, community_edit_minutes,
+            privileged_session_lifetime_minutes, privileged_session_idle_minutes, housekeeping_seconds, session_cache_seconds, community_edit_minutes, closing_days,
             rate_limit_attempts, rate_limit_window_seconds, trusted_proxies, max_body_bytes, job_poll_ms, log_format);
     }
 
@@ -194,6 +199,7 @@ impl Config {
             housekeeping_seconds: layer.housekeeping_seconds.unwrap_or(3600).max(1),
             session_cache_seconds: layer.session_cache_seconds.unwrap_or(10),
             community_edit_minutes: positive(layer.community_edit_minutes.unwrap_or(24 * 60), "community_edit_minutes")?,
+            closing_days: parse_closing_days(layer.closing_days.as_deref().unwrap_or(PATRON_SAINTS))?,
             rate_limit_attempts: layer.rate_limit_attempts.unwrap_or(10),
             rate_limit_window_seconds: positive(layer.rate_limit_window_seconds.unwrap_or(900), "rate_limit_window_seconds")?,
             trusted_proxies: parse_networks(layer.trusted_proxies.as_deref().unwrap_or_default())?,
@@ -202,6 +208,26 @@ impl Config {
             log_format: layer.log_format.unwrap_or(LogFormat::Text),
         })
     }
+}
+
+/// The courts' own closing days: Sant'Ambrogio in Milano, Santi Faustino
+/// e Giovita in Brescia.
+const PATRON_SAINTS: &str = "milano:12-07, brescia:02-15";
+
+/// Reads `milano:12-07, brescia:02-15` (district, month and day).
+fn parse_closing_days(list: &str) -> ServerResult<Vec<(District, u32, u32)>> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            let parsed = entry.split_once(':').and_then(|(district, date)| {
+                let (month, day) = date.split_once('-')?;
+                let (month, day) = (month.parse::<u32>().ok()?, day.parse::<u32>().ok()?);
+                ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((District::from_code(district.trim())?, month, day))
+            });
+            parsed.ok_or_else(|| ServerError::Config(format!("closing_days: `{entry}` is not district:MM-DD")))
+        })
+        .collect()
 }
 
 /// Reads `10.0.0.1, 10.8.0.0/16, ::1`: addresses stand for themselves.
@@ -231,6 +257,17 @@ mod tests {
         assert_eq!(config.mail_dir, PathBuf::from("data/mail"));
         assert!(config.smtp_url.is_none() && config.secret_key.is_none());
         assert!(!config.secure_cookies);
+    }
+
+    #[test]
+    fn closing_days_are_read_per_district_and_checked() {
+        let config = Config::resolve(Layer::default()).unwrap();
+        assert_eq!(config.closing_days, vec![(District::Milano, 12, 7), (District::Brescia, 2, 15)]);
+        assert_eq!(parse_closing_days("brescia:02-15,milano:12-07, milano:08-16").unwrap().len(), 3);
+        assert!(parse_closing_days("").unwrap().is_empty());
+        for wrong in ["roma:12-07", "milano:13-01", "milano:12", "12-07"] {
+            assert!(parse_closing_days(wrong).is_err(), "{wrong}");
+        }
     }
 
     #[test]

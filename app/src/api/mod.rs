@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod community;
+pub mod consultations;
 pub mod markdown;
 pub mod notifications;
 pub mod search;
@@ -76,8 +77,22 @@ pub(crate) mod respond {
     /// [`form`] for a form the page no longer shows once `gone` holds (past
     /// the edit window, on one's own post): the page itself says why.
     pub fn form_unless_gone(form_id: &str, back: &str, gone: Problem, result: ServiceResult<Done>) -> Result<(), AppError> {
-        if matches!(&result, Err(ServiceError::Refused(problem)) if *problem == gone) && is_plain_form_post() {
-            flash::put(&app_state()?, &crate::domain::Flash::Problem(gone));
+        said_on_page(form_id, back, |problem| problem == gone, result)
+    }
+
+    /// For a button that acts on a thing in some state (take a request,
+    /// close it, reopen it): the button may be gone once the state moved
+    /// on, so any refusal is said on the page itself.
+    pub fn action(form_id: &str, back: &str, result: ServiceResult<Done>) -> Result<(), AppError> {
+        said_on_page(form_id, back, |_| true, result)
+    }
+
+    fn said_on_page(form_id: &str, back: &str, on_page: impl Fn(Problem) -> bool, result: ServiceResult<Done>) -> Result<(), AppError> {
+        if let Err(ServiceError::Refused(problem)) = &result
+            && on_page(*problem)
+            && is_plain_form_post()
+        {
+            flash::put(&app_state()?, &crate::domain::Flash::Problem(*problem));
             leptos_axum::redirect(back);
             return Ok(());
         }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{District, PrivacyFinding, notifications::WatchLevel};
+use super::{District, Draft, notifications::WatchLevel};
 
 /// A category, in the reader's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,17 +53,6 @@ pub struct TopicRow {
     /// Posts new since the reader last opened it, and where the first of
     /// them is; none for a topic not opened yet, or read to the end.
     pub unread: Option<(u32, String)>,
-}
-
-/// What the reader was writing when a post could not be saved yet (or
-/// they asked to preview it), with what the privacy guard found in it and
-/// how it renders.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Draft {
-    pub title: String,
-    pub body: String,
-    pub findings: Vec<PrivacyFinding>,
-    pub preview_html: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

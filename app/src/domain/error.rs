@@ -37,6 +37,10 @@ pub enum Problem {
     EditWindowOver,
     DateInvalid,
     DateBeforeStart,
+    DeadlineInPast,
+    /// The request's state does not allow that step now.
+    NotNow,
+    ReopenWindowOver,
     OwnPost,
     AlreadyReacted,
     SecondFactorMandatory,
@@ -86,6 +90,8 @@ impl AppError {
             AppError::Refused(Problem::RateLimited | Problem::SignInSlowedDown) => 429,
             // A jurist's or coordinator's page before two-factor sign-in is on.
             AppError::Forbidden | AppError::Refused(Problem::SecondFactorRequired) => 403,
+            // The request's state moved on: reload and see.
+            AppError::Refused(Problem::NotNow | Problem::ReopenWindowOver) => 409,
             AppError::Refused(_) | AppError::Request(_) => 400,
             AppError::Unauthenticated => 401,
             AppError::NotFound => 404,

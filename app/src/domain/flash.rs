@@ -35,6 +35,12 @@ pub enum Notice {
     ReplyPosted,
     /// A newcomer's post held for a moderator's approval.
     PostAwaitingApproval,
+    ConsultationFiled,
+    ConsultationClaimed,
+    ConsultationAssigned,
+    ConsultationMessageSent,
+    ConsultationClosed,
+    ConsultationReopened,
     PostApproved,
     PostRejected,
     PostFlagged,

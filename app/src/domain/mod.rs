@@ -4,7 +4,9 @@
 mod account;
 pub mod admin;
 pub mod community;
+pub mod consultations;
 mod devices;
+mod draft;
 mod error;
 mod flash;
 pub mod notifications;
@@ -17,9 +19,10 @@ pub mod working_days;
 
 pub use account::{DisplayName, Email, NewPassword, RegistrationKind};
 pub use devices::{Device, OwnSession};
+pub use draft::Draft;
 pub use error::{AppError, FieldProblem, Problem};
 pub use flash::{Flash, FormFeedback, Notice};
 pub use people::{District, Role, RoleGrant, SessionUser, UserStatus};
 pub use privacy::{Identifying, PrivacyFinding};
-pub use rome_time::{MONDAY, next_rome_time, rome_offset_seconds, rome_time};
+pub use rome_time::{MONDAY, italian_date, next_rome_time, parse_date, rome_date, rome_offset_seconds, rome_time};
 pub use second_factor::{Enrolment, RecoveryCodes, SecondFactorStatus};

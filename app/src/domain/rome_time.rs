@@ -51,6 +51,32 @@ pub fn rome_time(unix_seconds: i64) -> String {
     format!("{day:02}/{month:02}/{year} {:02}:{:02}", seconds_of_day / 3_600, (seconds_of_day % 3_600) / 60)
 }
 
+/// The date in Rome at `unix_seconds`, as `YYYY-MM-DD` (so dates compare
+/// as text).
+pub fn rome_date(unix_seconds: i64) -> String {
+    let (year, month, day) = civil_from_days((unix_seconds + rome_offset_seconds(unix_seconds)).div_euclid(86_400));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Reads a date as `YYYY-MM-DD` (what a date field sends), rejecting days
+/// that do not exist.
+pub fn parse_date(text: &str) -> Option<String> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year: i64 = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
+    let month: u32 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
+    let day: u32 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
+    let exists = (1..=12).contains(&month) && civil_from_days(days_from_civil(year, month, day)) == (year, month, day);
+    exists.then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// "dd/mm/yyyy" for a `YYYY-MM-DD` date, as Italians write it.
+pub fn italian_date(date: &str) -> String {
+    match parse_date(date) {
+        Some(date) => format!("{}/{}/{}", &date[8..10], &date[5..7], &date[..4]),
+        None => date.to_owned(),
+    }
+}
+
 /// Monday, as [`next_rome_time`] counts weekdays (0 is Sunday).
 pub const MONDAY: i64 = 1;
 
@@ -75,6 +101,17 @@ pub fn next_rome_time(now: i64, hour: u32, weekday: Option<i64>) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_read_strictly_and_today_is_the_date_in_rome() {
+        assert_eq!(parse_date("2028-02-29").as_deref(), Some("2028-02-29"));
+        for wrong in ["2027-02-29", "2027-13-01", "27-01-01", "2027-1-1", "", "oggi"] {
+            assert_eq!(parse_date(wrong), None, "{wrong}");
+        }
+        // 23:30 UTC on 31 December is already New Year's Day in Rome.
+        assert_eq!(rome_date(days_from_civil(2026, 12, 31) * 86_400 + 23 * 3_600 + 1_800), "2027-01-01");
+        assert_eq!(italian_date("2027-01-05"), "05/01/2027");
+    }
 
     #[test]
     fn the_next_morning_in_rome_in_winter_and_summer_and_the_next_monday() {

@@ -56,12 +56,19 @@ pub fn is_national_holiday(year: i64, month: u32, day: u32) -> bool {
 pub struct WorkingCalendar {
     /// Days since 1970-01-01 of the extra closing days.
     closed: Vec<i64>,
+    /// Closing days every year, as (month, day): a patron saint's day.
+    yearly: Vec<(u32, u32)>,
 }
 
 impl WorkingCalendar {
     /// A calendar with these extra closing days, as (year, month, day).
     pub fn with_closing_days(days: impl IntoIterator<Item = (i64, u32, u32)>) -> WorkingCalendar {
-        WorkingCalendar { closed: days.into_iter().map(|(y, m, d)| days_from_civil(y, m, d)).collect() }
+        WorkingCalendar { closed: days.into_iter().map(|(y, m, d)| days_from_civil(y, m, d)).collect(), yearly: Vec::new() }
+    }
+
+    /// A calendar closed every year on these days, as (month, day).
+    pub fn with_yearly_closing_days(days: impl IntoIterator<Item = (u32, u32)>) -> WorkingCalendar {
+        WorkingCalendar { closed: Vec::new(), yearly: days.into_iter().collect() }
     }
 
     /// Whether the day (days since 1970-01-01, in Rome) is a working day.
@@ -69,7 +76,10 @@ impl WorkingCalendar {
         // 1970-01-01 was a Thursday: 0 is Sunday, 6 Saturday.
         let weekday = (day + 4).rem_euclid(7);
         let (year, month, date) = civil_from_days(day);
-        (1..=5).contains(&weekday) && !is_national_holiday(year, month, date) && !self.closed.contains(&day)
+        (1..=5).contains(&weekday)
+            && !is_national_holiday(year, month, date)
+            && !self.closed.contains(&day)
+            && !self.yearly.contains(&(month, date))
     }
 
     /// The instant (Unix seconds) at which `seconds` of working time will

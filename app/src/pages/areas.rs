@@ -23,12 +23,6 @@ pub fn Training() -> impl IntoView {
 }
 
 #[component]
-pub fn Consultations() -> impl IntoView {
-    let t = use_texts();
-    view! { <AreaIntro title=t.area_consultations_title lead=t.area_consultations_lead body=t.area_consultations_body/> }
-}
-
-#[component]
 pub fn Faq() -> impl IntoView {
     let t = use_texts();
     view! { <AreaIntro title=t.area_faq_title lead=t.area_faq_lead body=t.area_faq_body/> }

@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod areas;
 pub mod community;
+pub mod consultations;
 pub mod home;
 pub mod not_found;
 pub mod notifications;

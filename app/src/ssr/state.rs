@@ -34,6 +34,9 @@ pub struct Settings {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// How long authors may edit their community posts; moderators always may.
     pub community_edit_seconds: i64,
+    /// Each district's own closing days every year, (district, month, day):
+    /// consultations' working days skip them.
+    pub closing_days: Vec<(crate::domain::District, u32, u32)>,
 }
 
 /// How long a session lasts: from sign-in, and without use.
@@ -63,6 +66,13 @@ impl Settings {
     /// The absolute address of `path`, for links in mails.
     pub fn link(&self, path: &str) -> String {
         format!("{}{path}", self.public_url.trim_end_matches('/'))
+    }
+
+    /// The working days of `district`'s jurists.
+    pub fn calendar(&self, district: crate::domain::District) -> crate::domain::working_days::WorkingCalendar {
+        crate::domain::working_days::WorkingCalendar::with_yearly_closing_days(
+            self.closing_days.iter().filter(|(d, ..)| *d == district).map(|&(_, month, day)| (month, day)),
+        )
     }
 
     /// The scheme, host and port of the public URL, as browsers send it in
@@ -137,6 +147,7 @@ mod tests {
             rate_limit_window_seconds: 1,
             trusted_proxies: Vec::new(),
             community_edit_seconds: 1,
+            closing_days: Vec::new(),
         }
     }
 

@@ -9,6 +9,7 @@ mod accounts;
 mod admin;
 mod assets;
 mod community;
+mod consultations;
 mod content;
 mod faults;
 mod instances;

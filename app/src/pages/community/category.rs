@@ -2,7 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
-use super::{HeldPosts, PostBody, WatchForm};
+use super::{HeldPosts, WatchForm};
+use crate::components::post_body::PostBody;
 use crate::{
     api::community::{create_topic::CreateTopic, load_category::load_category},
     components::{
@@ -83,7 +84,7 @@ fn CategoryView(page: CategoryPage) -> impl IntoView {
             <PostForm action=CreateTopic::url() id="new_topic">
                 <input type="hidden" name="slug" value=slug/>
                 <TextField name="title" label=t.community_topic_title value=title required=true/>
-                <PostBody t draft keep_as=new_topic_target/>
+                <PostBody t draft label=t.community_body hint=t.community_body_hint keep_as=new_topic_target/>
                 <SubmitButton label=t.community_new_topic_submit/>
             </PostForm>
         </section>

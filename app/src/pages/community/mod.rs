@@ -13,33 +13,17 @@ use leptos_router::components::A;
 use crate::{
     api::community::{categories::categories, set_watch::SetWatch},
     components::{
-        form::{CheckboxField, PostForm, SelectField, SubmitButton, TextArea},
-        page::{LoadError, SignedIn, use_page_context},
+        form::{PostForm, SelectField, SubmitButton},
+        page::{LoadError, SignedIn},
     },
     domain::{
-        Identifying,
-        community::{CommunityIndex, Draft, FlagReason, HeldPost},
+        community::{CommunityIndex, FlagReason, HeldPost},
         notifications::WatchLevel,
         rome_time,
     },
     i18n::{Texts, fill, use_texts},
-    islands::MarkdownEditor,
     routes::paths,
 };
-
-/// What each kind of finding is, and how to say the same without it.
-fn finding_text(t: &'static Texts, kind: Identifying) -> &'static str {
-    match kind {
-        Identifying::NameWithAge => t.community_privacy_name_with_age,
-        Identifying::PersonName => t.community_privacy_person_name,
-        Identifying::FiscalCode => t.community_privacy_fiscal_code,
-        Identifying::PhoneNumber => t.community_privacy_phone_number,
-        Identifying::EmailAddress => t.community_privacy_email_address,
-        Identifying::BirthDate => t.community_privacy_birth_date,
-        Identifying::DocumentNumber => t.community_privacy_document_number,
-        Identifying::StreetAddress => t.community_privacy_street_address,
-    }
-}
 
 /// How a flag's reason reads.
 fn flag_reason_text(t: &'static Texts, reason: FlagReason) -> &'static str {
@@ -48,49 +32,6 @@ fn flag_reason_text(t: &'static Texts, reason: FlagReason) -> &'static str {
         FlagReason::Offensive => t.community_flag_offensive,
         FlagReason::Spam => t.community_flag_spam,
         FlagReason::Other => t.community_flag_other,
-    }
-}
-
-/// The text of a post being written, from the reader's draft if there is
-/// one, and the privacy guard's findings in it with the box that confirms
-/// it; a "Preview" button, and the preview of a kept draft. With
-/// `keep_as` (the draft's target), the browser keeps what is typed until
-/// the form is sent.
-#[component]
-fn PostBody(t: &'static Texts, draft: Option<Draft>, #[prop(optional)] keep_as: Option<String>) -> impl IntoView {
-    let Draft { body, findings, preview_html, .. } = draft.unwrap_or_default();
-    // Per member, so a shared computer never offers one member's text to another.
-    let draft_key =
-        keep_as.zip(use_page_context().user.and_then(|user| user.handle)).map(|(target, handle)| format!("tutela-draft:{handle}:{target}"));
-    let warning = (!findings.is_empty()).then(|| {
-        view! {
-            <div class="alert alert-warning privacy-check" role="alert">
-                <p class="alert-title">{t.community_privacy_title}</p>
-                <p>{t.community_privacy_lead}</p>
-                <ul>
-                    {findings
-                        .into_iter()
-                        .map(|finding| view! { <li><q>{finding.excerpt}</q>": "{finding_text(t, finding.kind)}</li> })
-                        .collect_view()}
-                </ul>
-                <p>{t.community_privacy_how}</p>
-                <CheckboxField name="privacy_confirmed".to_owned() label=t.community_privacy_confirm.to_owned()/>
-            </div>
-        }
-    });
-    view! {
-        {warning}
-        <MarkdownEditor
-            preview=preview_html
-            preview_title=t.community_preview_title.to_owned()
-            restored_note=t.community_draft_restored.to_owned()
-            draft_key
-        >
-            <TextArea name="body" label=t.community_body hint=t.community_body_hint value=body required=true/>
-            <button type="submit" name="preview" value="1" formnovalidate=true class="btn btn-outline-secondary btn-sm preview-button">
-                {t.community_preview}
-            </button>
-        </MarkdownEditor>
     }
 }
 

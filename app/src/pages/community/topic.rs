@@ -5,7 +5,8 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use super::{HeldPosts, PostBody, WatchForm, flag_reason_text};
+use super::{HeldPosts, WatchForm, flag_reason_text};
+use crate::components::post_body::PostBody;
 use crate::{
     api::community::{
         accept_answer::AcceptAnswer, change_topic::ChangeTopic, delete_post::DeletePost, edit_post::EditPost, flag_post::FlagPost,
@@ -92,7 +93,7 @@ fn Post(t: &'static Texts, post: PostView, topic: String, moderator: bool, back:
                 <PostForm action=EditPost::url() id="edit_post" instance=edit_instance>
                     <input type="hidden" name="post" value=edit_field/>
                     <input type="hidden" name="back" value=edit_back/>
-                    <PostBody t draft=Some(draft)/>
+                    <PostBody t draft=Some(draft) label=t.community_body hint=t.community_body_hint/>
                     <SubmitButton label=t.community_edit_submit class="btn btn-outline-primary btn-sm"/>
                 </PostForm>
             </details>
@@ -367,7 +368,7 @@ fn TopicView(page: TopicPage) -> impl IntoView {
                     <h2 id="reply-title">{t.community_reply}</h2>
                     <PostForm action=Reply::url() id="reply">
                         <input type="hidden" name="id" value=id/>
-                        <PostBody t draft keep_as=reply_target/>
+                        <PostBody t draft label=t.community_body hint=t.community_body_hint keep_as=reply_target/>
                         <SubmitButton label=t.community_reply_submit/>
                     </PostForm>
                 </section>

@@ -16,7 +16,7 @@ use super::{
     access::can_moderate,
     moderation::{audit_moderation, checked_reason},
     read::{category_target, name_in, topic_target},
-    write::{Publication, Submission, keep_draft, publish_reply, publish_topic},
+    write::{Publication, Submission, publish_reply, publish_topic},
 };
 use crate::{
     domain::{SessionUser, community::HeldPost},
@@ -24,7 +24,7 @@ use crate::{
     routes::paths,
     ssr::{
         authz::account_id,
-        clock,
+        clock, drafts,
         entities::{awaiting_post, forum_category, forum_post, forum_topic, post_draft, user},
         error::{ServiceError, ServiceResult},
         mail::{self, MailKind},
@@ -78,7 +78,7 @@ pub async fn hold(db: &sea_orm::DatabaseConnection, author: Uuid, place: Place<'
     })
     .exec_without_returning(&txn)
     .await?;
-    post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
+    drafts::forget(&txn, author, &target).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -216,8 +216,7 @@ pub async fn reject(state: &AppState, moderator: &SessionUser, id: &str, reason:
     }
     let returned = post_draft::Entity::find_by_id((author.id, target.clone())).one(&txn).await?.is_none();
     if returned {
-        keep_draft(&txn, author.id, &target, &Submission { title: &row.title, body: &row.body, privacy_confirmed: false, preview: false })
-            .await?;
+        drafts::keep(&txn, author.id, &target, &row.title, &row.body).await?;
     }
     audit_moderation(&txn, moderator, "forum.post_rejected", "user", author.id, format!("{place} · {reason}"), &category).await?;
     let kind = MailKind::PostRejected {

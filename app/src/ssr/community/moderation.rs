@@ -13,7 +13,7 @@ use sea_orm::{
 use super::{
     access::can_moderate,
     approval, findable,
-    read::{district_of, name_in, names, post_for, topic_for},
+    read::{district_of, name_in, post_for, topic_for},
 };
 use crate::{
     domain::{
@@ -30,6 +30,7 @@ use crate::{
         entities::{forum_category, forum_flag, forum_post, forum_topic, user},
         error::{ServiceError, ServiceResult, Validation},
         mail::{self, MailKind},
+        people::names,
         sessions,
         state::AppState,
     },

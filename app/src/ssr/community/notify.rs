@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter a
 use super::{
     access::member_may_take_part,
     post_link,
-    read::{category_for, category_target, name_in, names, topic_for, topic_target},
+    read::{category_for, category_target, name_in, topic_for, topic_target},
 };
 use crate::{
     domain::{
@@ -29,6 +29,7 @@ use crate::{
         handles,
         mail::{self, MailKind},
         notifications::{self, NewNotification, unsubscribe},
+        people::names,
         search::analysis::plain_text,
         sessions::grant_of,
         state::AppState,

@@ -19,21 +19,21 @@ use super::{
 };
 use crate::{
     domain::{
-        District, PrivacyFinding, Role, SessionUser,
+        District, Draft, Role, SessionUser,
         community::{
-            AcceptedAnswer, CategoryPage, CategorySummary, CommunityIndex, Draft, PostPermissions, PostState, PostView, Reaction,
-            ReactionCount, TopicPage, TopicRow,
+            AcceptedAnswer, CategoryPage, CategorySummary, CommunityIndex, PostPermissions, PostState, PostView, Reaction, ReactionCount,
+            TopicPage, TopicRow,
         },
     },
     i18n::{Locale, fill},
     ssr::{
         authz::account_id,
-        clock, db,
+        clock, db, drafts,
         entities::{forum_category, forum_post, forum_post_revision, forum_reaction, forum_topic, post_draft, user},
         error::{ServiceError, ServiceResult},
-        notifications, privacy_guard,
+        notifications,
+        people::names,
         state::AppState,
-        user_markdown,
     },
 };
 
@@ -131,41 +131,6 @@ pub async fn categories(state: &AppState, reader: &SessionUser) -> ServiceResult
     Ok(CommunityIndex { categories, moderates })
 }
 
-/// The names of the accounts `ids`; a deleted account has none.
-pub(super) async fn names(db: &impl ConnectionTrait, ids: impl Iterator<Item = Option<Uuid>>) -> ServiceResult<HashMap<Uuid, String>> {
-    let mut ids: Vec<Uuid> = ids.flatten().collect();
-    ids.sort_unstable();
-    ids.dedup();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows: Vec<(Uuid, String)> = user::Entity::find()
-        .select_only()
-        .columns([user::Column::Id, user::Column::Name])
-        .filter(user::Column::Id.is_in(ids))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().collect())
-}
-
-/// A kept draft as the form shows it, with the privacy guard's findings
-/// and its preview (rendered here: a kept draft is rare, and it is the
-/// no-JavaScript way to see one).
-fn as_draft(row: post_draft::Model) -> Draft {
-    let findings = privacy_guard::scan(&format!("{}\n{}", row.title, row.body))
-        .into_iter()
-        .map(|finding| PrivacyFinding { kind: finding.kind, excerpt: finding.excerpt })
-        .collect();
-    let preview_html = (!row.body.trim().is_empty()).then(|| user_markdown::render(&row.body));
-    Draft { title: row.title, body: row.body, findings, preview_html }
-}
-
-/// What the reader left unsent at `target`.
-async fn draft(db: &impl ConnectionTrait, reader: Uuid, target: &str) -> ServiceResult<Option<Draft>> {
-    Ok(post_draft::Entity::find_by_id((reader, target.to_owned())).one(db).await?.map(as_draft))
-}
-
 pub fn category_target(slug: &str) -> String {
     format!("category:{slug}")
 }
@@ -219,7 +184,7 @@ pub async fn category_page(state: &AppState, reader: &SessionUser, slug: &str, p
         topics,
         page: found.page,
         pages: found.pages,
-        draft: draft(&state.db, me, &target).await?,
+        draft: drafts::load(&state.db, me, &target).await?,
         held: approval::own_held(&state.db, me, &category, Place::Category(&category.slug)).await?,
     })
 }
@@ -266,7 +231,7 @@ pub async fn topic_page(state: &AppState, reader: &SessionUser, id: &str, page: 
         .all(&state.db)
         .await?
         .into_iter()
-        .map(|row| (row.target.clone(), as_draft(row)))
+        .map(|row| (row.target.clone(), drafts::as_draft(row)))
         .collect();
     let mut revisions: HashMap<Uuid, Vec<(i64, String)>> = HashMap::new();
     if moderator && !rows.is_empty() {

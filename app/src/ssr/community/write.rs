@@ -11,7 +11,7 @@ use sea_orm::{
     ActiveValue::Set,
     ColumnTrait as _, ConnectionTrait, DatabaseTransaction, EntityTrait as _, QueryFilter as _, TransactionTrait as _,
     prelude::Uuid,
-    sea_query::{Expr, ExprTrait as _, OnConflict},
+    sea_query::{Expr, ExprTrait as _},
 };
 
 use super::{
@@ -26,8 +26,8 @@ use crate::{
     domain::{Problem, SessionUser},
     ssr::{
         authz::account_id,
-        clock,
-        entities::{forum_category, forum_flag, forum_post, forum_post_revision, forum_topic, post_draft},
+        clock, drafts,
+        entities::{forum_category, forum_flag, forum_post, forum_post_revision, forum_topic},
         error::{ServiceError, ServiceResult, Validation},
         notifications, privacy_guard,
         state::AppState,
@@ -60,25 +60,6 @@ pub enum Outcome {
     Previewed,
 }
 
-pub(super) async fn keep_draft(db: &impl ConnectionTrait, author: Uuid, target: &str, submission: &Submission<'_>) -> ServiceResult<()> {
-    let row = post_draft::ActiveModel {
-        user_id: Set(author),
-        target: Set(target.to_owned()),
-        title: Set(submission.title.chars().take(TITLE_MAX_CHARS + 50).collect()),
-        body: Set(submission.body.to_owned()),
-        updated_at: Set(clock::now()),
-    };
-    post_draft::Entity::insert(row)
-        .on_conflict(
-            OnConflict::columns([post_draft::Column::UserId, post_draft::Column::Target])
-                .update_columns([post_draft::Column::Title, post_draft::Column::Body, post_draft::Column::UpdatedAt])
-                .to_owned(),
-        )
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
 /// Checks a submission: problems with the fields, then the privacy guard.
 /// On any refusal the text is kept as the author's draft at `target`.
 async fn check(
@@ -89,7 +70,7 @@ async fn check(
     with_title: bool,
 ) -> ServiceResult<()> {
     if author.is_silenced(clock::now()) {
-        keep_draft(db, account_id(author)?, target, submission).await?;
+        drafts::keep(db, account_id(author)?, target, submission.title, submission.body).await?;
         return Err(ServiceError::Refused(Problem::Silenced));
     }
     let mut validation = Validation::default();
@@ -107,7 +88,7 @@ async fn check(
     }
     let result = validation.finish();
     if result.is_err() {
-        keep_draft(db, account_id(author)?, target, submission).await?;
+        drafts::keep(db, account_id(author)?, target, submission.title, submission.body).await?;
     }
     result
 }
@@ -224,7 +205,7 @@ pub async fn create_topic(state: &AppState, reader: &SessionUser, slug: &str, su
     let author = account_id(reader)?;
     let target = category_target(&category.slug);
     if submission.preview {
-        keep_draft(&state.db, author, &target, submission).await?;
+        drafts::keep(&state.db, author, &target, submission.title, submission.body).await?;
         return Ok(Outcome::Previewed);
     }
     check(&state.db, reader, &target, submission, true).await?;
@@ -236,7 +217,7 @@ pub async fn create_topic(state: &AppState, reader: &SessionUser, slug: &str, su
     let publication =
         Publication { category: &category, author, author_name: &reader.name, title: submission.title, body: submission.body };
     let (id, notified) = publish_topic(&txn, state, &publication).await?;
-    post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
+    drafts::forget(&txn, author, &target).await?;
     txn.commit().await?;
     notifications::changed(state, notified);
     Ok(Outcome::Published(crate::routes::paths::community_topic(&id.to_string())))
@@ -248,11 +229,11 @@ pub async fn reply(state: &AppState, reader: &SessionUser, id: &str, submission:
     let author = account_id(reader)?;
     let target = topic_target(topic.id);
     if submission.preview {
-        keep_draft(&state.db, author, &target, submission).await?;
+        drafts::keep(&state.db, author, &target, submission.title, submission.body).await?;
         return Ok(Outcome::Previewed);
     }
     if topic.locked {
-        keep_draft(&state.db, author, &target, submission).await?;
+        drafts::keep(&state.db, author, &target, submission.title, submission.body).await?;
         return Err(ServiceError::Refused(Problem::TopicLocked));
     }
     check(&state.db, reader, &target, submission, false).await?;
@@ -263,7 +244,7 @@ pub async fn reply(state: &AppState, reader: &SessionUser, id: &str, submission:
     let txn = state.db.begin().await?;
     let publication = Publication { category: &category, author, author_name: &reader.name, title: "", body: submission.body };
     let (link, notified) = publish_reply(&txn, state, &topic, &publication).await?;
-    post_draft::Entity::delete_by_id((author, target)).exec(&txn).await?;
+    drafts::forget(&txn, author, &target).await?;
     txn.commit().await?;
     notifications::changed(state, notified);
     Ok(Outcome::Published(link))
@@ -281,7 +262,7 @@ pub async fn edit(state: &AppState, reader: &SessionUser, id: &str, submission: 
     }
     let target = post_target(post.id);
     if submission.preview {
-        keep_draft(&state.db, editor, &target, submission).await?;
+        drafts::keep(&state.db, editor, &target, submission.title, submission.body).await?;
         return Ok(Outcome::Previewed);
     }
     check(&state.db, reader, &target, submission, false).await?;
@@ -305,7 +286,7 @@ pub async fn edit(state: &AppState, reader: &SessionUser, id: &str, submission: 
         .exec(&txn)
         .await?;
     findable::index_post(&txn, post.id).await?;
-    post_draft::Entity::delete_by_id((editor, target)).exec(&txn).await?;
+    drafts::forget(&txn, editor, &target).await?;
     if post.author_id != Some(editor) {
         audit_moderation(&txn, reader, "forum.post_edited", "post", post.id, String::new(), &category).await?;
     }
@@ -315,7 +296,7 @@ pub async fn edit(state: &AppState, reader: &SessionUser, id: &str, submission: 
             let author_name = if author == editor {
                 Some(reader.name.clone())
             } else {
-                super::read::names(&txn, std::iter::once(Some(author))).await?.remove(&author)
+                crate::ssr::people::names(&txn, std::iter::once(Some(author))).await?.remove(&author)
             };
             let edited = NewPost {
                 category: &category,

@@ -4,6 +4,9 @@
 pub mod audit_entry;
 pub mod awaiting_post;
 pub mod category_moderator;
+pub mod consultation;
+pub mod consultation_event;
+pub mod consultation_message;
 pub mod email_token;
 pub mod forum_category;
 pub mod forum_flag;

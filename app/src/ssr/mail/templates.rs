@@ -100,7 +100,34 @@ pub enum MailKind {
         link: String,
         unsubscribe: String,
     },
+    /// News of a legal consultation. It names the request by its reference
+    /// only: what the guardian and the jurists wrote stays on Tutela.
+    Consultation {
+        name: String,
+        reference: String,
+        news: ConsultationNews,
+        link: String,
+    },
     Test,
+}
+
+/// What happened to a consultation, for the mail that says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConsultationNews {
+    /// To the district's jurists: a new request in their queue.
+    Filed,
+    /// To the requester: the jurist asks for more information.
+    Question,
+    /// To the requester: the jurist answered.
+    Answer,
+    /// To the assigned jurist: the requester wrote.
+    RequesterWrote,
+    /// To the jurist a coordinator gave the request to.
+    Assigned,
+    /// To the requester: a jurist or coordinator closed it.
+    Closed,
+    /// To the assigned jurist: the requester reopened it.
+    Reopened,
 }
 
 /// One notification in a digest.
@@ -257,6 +284,24 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
                     Some((t.mail_digest_action, link)),
                 )
             }
+        }
+        MailKind::Consultation { name, reference, news, link } => {
+            let (subject, body) = match news {
+                ConsultationNews::Filed => (t.mail_consultation_filed_subject, t.mail_consultation_filed_body),
+                ConsultationNews::Question => (t.mail_consultation_question_subject, t.mail_consultation_question_body),
+                ConsultationNews::Answer => (t.mail_consultation_answer_subject, t.mail_consultation_answer_body),
+                ConsultationNews::RequesterWrote => (t.mail_consultation_requester_subject, t.mail_consultation_requester_body),
+                ConsultationNews::Assigned => (t.mail_consultation_assigned_subject, t.mail_consultation_assigned_body),
+                ConsultationNews::Closed => (t.mail_consultation_closed_subject, t.mail_consultation_closed_body),
+                ConsultationNews::Reopened => (t.mail_consultation_reopened_subject, t.mail_consultation_reopened_body),
+            };
+            let values = [("reference", reference.as_str())];
+            MailParts::new(
+                &fill(subject, &values),
+                Some(name),
+                vec![fill(body, &values), t.mail_consultation_privacy.to_owned()],
+                Some((t.mail_consultation_action, link)),
+            )
         }
         MailKind::Test => MailParts::new(t.mail_test_subject, None, vec![t.mail_test_body.to_owned()], None),
     }

@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+
+use crate::domain::{AppError, consultations::NewConsultationForm};
+
+/// What the filing form offers the reader, and what they left unsent.
+#[server(endpoint = "consultations/load_form")]
+pub async fn load_consultation_form() -> Result<NewConsultationForm, AppError> {
+    use crate::{
+        api::respond,
+        ssr::{
+            authz,
+            consultations::{access, draft_target},
+            drafts,
+            state::app_state,
+        },
+    };
+    let state = app_state()?;
+    respond::data(
+        async {
+            let reader = authz::require_user()?;
+            let districts = access::filing_districts(&reader)?;
+            let draft = drafts::load(&state.db, authz::account_id(&reader)?, &draft_target(None)).await?;
+            Ok(NewConsultationForm { districts, home_district: reader.home_district, draft })
+        }
+        .await,
+    )
+}

@@ -1,0 +1,11 @@
+//! The consultations' server functions: each checks the reader's standing
+//! to the request it touches (`ssr::consultations::access`).
+
+pub mod assign;
+pub mod file;
+pub mod load;
+pub mod load_form;
+pub mod load_own;
+pub mod load_queue;
+pub mod step;
+pub mod write;

@@ -1,0 +1,206 @@
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_params_map};
+
+use super::StatusTag;
+use crate::{
+    api::consultations::{assign::AssignConsultation, load::load_consultation, step::ConsultationStep, write::WriteConsultation},
+    components::{
+        form::{PostForm, SelectField, SubmitButton},
+        page::{LoadError, SignedIn},
+        post_body::PostBody,
+    },
+    domain::{
+        consultations::{Action, ConsultationPage, DueTimes, Message, MessageKind, Status},
+        italian_date, rome_time,
+    },
+    i18n::{Texts, event_text, fill, topic_name, urgency_name, use_texts},
+    routes::paths,
+};
+
+/// A request: its thread, what the reader may do, and for its jurists the
+/// service levels and history.
+#[component]
+pub fn Consultation() -> impl IntoView {
+    let t = use_texts();
+    let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
+    let data = Resource::new(move || id.clone(), load_consultation);
+    view! {
+        <SignedIn>
+            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+                {move || data.get().map(|result| match result {
+                    Err(error) => view! { <Title text=t.area_consultations_title/><h1>{t.area_consultations_title}</h1><LoadError error/> }.into_any(),
+                    Ok(page) => view! { <Thread t page/> }.into_any(),
+                })}
+            </Suspense>
+        </SignedIn>
+    }
+}
+
+#[component]
+fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
+    let ConsultationPage { row, due, messages, history, also_open, jurists, allowed, staff, draft, now } = page;
+    // Copy, so each form below can carry it.
+    let id = StoredValue::new(row.id.clone());
+    let id_field = move || view! { <input type="hidden" name="id" value=id.get_value()/> };
+    let back =
+        if staff { (paths::CONSULTATIONS_QUEUE, t.consultations_queue_title) } else { (paths::CONSULTATIONS, t.area_consultations_title) };
+    let also_open = (!also_open.is_empty()).then(|| {
+        view! { <p class="alert alert-warning" role="status">{fill(t.consultations_also_open, &[("names", &also_open.join(", "))])}</p> }
+    });
+    let service = staff.then(|| view! { <ServiceLevels t due paused=row.status == Status::WaitingForGuardian now/> });
+    // `id` names the form on the page; `step` is what the server does.
+    let step_button = move |id: &'static str, step: &'static str, label: &'static str, class: &'static str| {
+        view! {
+            <PostForm action=ConsultationStep::url() id class="inline-form">
+                {id_field()}
+                <input type="hidden" name="step" value=step/>
+                <SubmitButton label class/>
+            </PostForm>
+        }
+    };
+    let claim = allowed.may(Action::Claim).then(|| step_button("consultation_claim", "claim", t.consultations_claim, "btn btn-primary"));
+    let assign = (allowed.may(Action::Assign) && !jurists.is_empty()).then(|| {
+        view! {
+            <PostForm action=AssignConsultation::url() id="consultation_assign" class="inline-form">
+                {id_field()}
+                <SelectField name="jurist" label=t.consultations_assign options=jurists required=true/>
+                <SubmitButton label=t.consultations_assign_submit class="btn btn-outline-primary"/>
+            </PostForm>
+        }
+    });
+    let reply = (allowed.may(Action::Answer) || allowed.may(Action::Note) || allowed.may(Action::Write)).then(|| {
+        let buttons = if staff {
+            view! {
+                <p class="field-hint">{t.consultations_note_hint}</p>
+                <div class="button-row">
+                    {allowed.may(Action::Answer).then(|| view! {
+                        <button type="submit" name="step" value="answer" class="btn btn-primary">{t.consultations_answer}</button>
+                        <button type="submit" name="step" value="ask" class="btn btn-outline-primary">{t.consultations_ask}</button>
+                    })}
+                    <button type="submit" name="step" value="note" class="btn btn-outline-secondary">{t.consultations_note}</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! { <SubmitButton label=t.consultations_send/> }.into_any()
+        };
+        view! {
+            <section class="panel" aria-labelledby="reply">
+                <h2 id="reply">{t.consultations_reply_title}</h2>
+                <PostForm action=WriteConsultation::url() id="consultation_reply">
+                    {id_field()}
+                    <PostBody t draft label=t.consultations_reply_body hint=t.consultations_reply_hint keep_as=format!("consultation:{}", row.id)/>
+                    {buttons}
+                </PostForm>
+            </section>
+        }
+    });
+    let close = allowed.may(Action::Close).then(|| {
+        view! {
+            <section class="panel">
+                {(!staff).then(|| view! { <p>{t.consultations_close_hint}</p> })}
+                {step_button("consultation_close", "close", t.consultations_close, "btn btn-outline-primary")}
+            </section>
+        }
+    });
+    let reopen = allowed.may(Action::Reopen).then(|| {
+        view! {
+            <section class="panel">
+                <p>{t.consultations_reopen_hint}</p>
+                {step_button("consultation_reopen", "reopen", t.consultations_reopen, "btn btn-outline-primary")}
+            </section>
+        }
+    });
+    let history = (!history.is_empty()).then(|| {
+        view! {
+            <details class="panel history">
+                <summary>{t.consultations_history_title}</summary>
+                <ol>
+                    {history.into_iter().map(|entry| view! {
+                        <li>
+                            {rome_time(entry.at)}" · "{event_text(t, entry.event)}
+                            {entry.actor.map(|name| view! { " · "{name} })}
+                            {(!entry.detail.is_empty()).then(|| view! { " · "{entry.detail} })}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </details>
+        }
+    });
+    view! {
+        <Title text=row.subject.clone()/>
+        <p class="breadcrumb"><A href=back.0>{back.1}</A></p>
+        <h1>{row.subject.clone()}</h1>
+        <p class="post-meta">
+            <StatusTag t status=row.status/>" "
+            {t.consultations_reference}": "<strong>{row.reference.clone()}</strong>" · "
+            {topic_name(t, row.topic)}" · "{urgency_name(t, row.urgency)}" · "{row.district.name()}" · "
+            {fill(t.consultations_filed_at, &[("time", &rome_time(row.created_at))])}
+            {row.deadline.map(|date| view! { " · "<strong>{fill(t.consultations_deadline_at, &[("date", &italian_date(&date))])}</strong> })}
+        </p>
+        <p class="post-meta">
+            {t.consultations_assignee}": "{row.assignee.unwrap_or_else(|| t.consultations_unassigned.to_owned())}
+            {staff.then(|| row.requester.map(|name| view! { " · "{t.role_guardian}": "{name} }))}
+        </p>
+        {also_open}
+        {service}
+        <div class="button-row">{claim}{assign}</div>
+        <section aria-labelledby="thread-title">
+            <h2 id="thread-title">{t.consultations_thread_title}</h2>
+            <ol class="posts consultation-thread">
+                {messages.into_iter().map(|message| view! { <MessageItem t message/> }).collect_view()}
+            </ol>
+        </section>
+        {reply}
+        {close}
+        {reopen}
+        {history}
+    }
+}
+
+#[component]
+fn ServiceLevels(t: &'static Texts, due: DueTimes, paused: bool, now: i64) -> impl IntoView {
+    let line = move |text: &'static str, at: Option<i64>| {
+        at.map(|at| {
+            let overdue = at < now;
+            view! {
+                <li class:overdue=overdue>
+                    {fill(text, &[("time", &rome_time(at))])}
+                    {overdue.then(|| view! { " "<span class="tag tag-overdue">{t.consultations_overdue}</span> })}
+                </li>
+            }
+        })
+    };
+    view! {
+        <ul class="service-levels">
+            {paused.then(|| view! { <li>{t.consultations_due_paused}</li> })}
+            {line(t.consultations_due_response, due.response)}
+            {line(t.consultations_due_resolution, due.resolution)}
+        </ul>
+    }
+}
+
+#[component]
+fn MessageItem(t: &'static Texts, message: Message) -> impl IntoView {
+    let (label, class) = match message.kind {
+        MessageKind::Request => (t.consultations_kind_request, "message"),
+        MessageKind::Requester => (t.consultations_kind_requester, "message"),
+        MessageKind::Question => (t.consultations_kind_question, "message message-jurist"),
+        MessageKind::Answer => (t.consultations_kind_answer, "message message-jurist"),
+        MessageKind::InternalNote => (t.consultations_kind_note, "message message-note"),
+    };
+    view! {
+        <li id=format!("message-{}", message.id)>
+            <article class=class>
+                <p class="post-meta">
+                    <strong>{label}</strong>" · "
+                    {message.author.unwrap_or_else(|| t.consultations_deleted_author.to_owned())}" · "
+                    {rome_time(message.created_at)}
+                </p>
+                <div class="post-body" inner_html=message.html></div>
+            </article>
+        </li>
+    }
+}

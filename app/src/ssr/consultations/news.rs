@@ -1,0 +1,75 @@
+//! The mails a request's people get: the guardian at each reply and status
+//! change, the assigned jurist when the guardian writes or reopens, the
+//! district's jurists when a request arrives. They carry the request's
+//! reference and a link, never what anyone wrote.
+
+use sea_orm::{
+    ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, QuerySelect as _, RelationTrait as _, prelude::Uuid,
+    sea_query::JoinType,
+};
+
+use super::reference;
+use crate::{
+    domain::{Role, UserStatus},
+    i18n::Locale,
+    routes::paths,
+    ssr::{
+        entities::{consultation, user, user_role},
+        error::ServiceResult,
+        mail::{self, ConsultationNews, MailKind},
+        state::Settings,
+    },
+};
+
+async fn send(
+    db: &impl ConnectionTrait,
+    settings: &Settings,
+    to: &user::Model,
+    row: &consultation::Model,
+    news: ConsultationNews,
+) -> ServiceResult<()> {
+    if to.status != UserStatus::Active.code() {
+        return Ok(());
+    }
+    let kind = MailKind::Consultation {
+        name: to.name.clone(),
+        reference: reference(row.id),
+        news,
+        link: settings.link(&paths::consultation(&row.id.to_string())),
+    };
+    mail::enqueue(db, &to.email, Locale::from_code(&to.locale).unwrap_or_default(), &kind).await
+}
+
+/// Tells the account `to` (the requester or the assignee), if it still exists.
+pub async fn tell(
+    db: &impl ConnectionTrait,
+    settings: &Settings,
+    to: Option<Uuid>,
+    row: &consultation::Model,
+    news: ConsultationNews,
+) -> ServiceResult<()> {
+    let Some(id) = to else { return Ok(()) };
+    match user::Entity::find_by_id(id).one(db).await? {
+        Some(account) => send(db, settings, &account, row, news).await,
+        None => Ok(()),
+    }
+}
+
+/// Tells every active jurist of the request's district.
+pub async fn tell_jurists(
+    db: &impl ConnectionTrait,
+    settings: &Settings,
+    row: &consultation::Model,
+    news: ConsultationNews,
+) -> ServiceResult<()> {
+    let jurists = user::Entity::find()
+        .join(JoinType::InnerJoin, user::Relation::UserRole.def())
+        .filter(user_role::Column::Role.eq(Role::Jurist.code()))
+        .filter(user_role::Column::District.eq(&row.district))
+        .all(db)
+        .await?;
+    for jurist in &jurists {
+        send(db, settings, jurist, row, news).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,96 @@
+//! The jurists' queue: the requests of the districts they work, filtered,
+//! in the order their service levels fall due, with the saved views'
+//! counts.
+
+use sea_orm::{
+    ColumnTrait as _, Condition, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _, Select,
+    sea_query::{NullOrdering, Order},
+};
+
+use super::{access, as_row};
+use crate::{
+    domain::{
+        SessionUser,
+        consultations::{QueueFilter, QueuePage, QueueView, Status},
+    },
+    ssr::{authz::account_id, clock, db, entities::consultation, error::ServiceResult, people::names, state::AppState},
+};
+
+pub const PER_PAGE: u64 = 25;
+
+fn open_states() -> Vec<&'static str> {
+    Status::ALL.into_iter().filter(|s| s.is_open()).map(Status::code).collect()
+}
+
+/// What a saved view keeps, for `me` at `now`.
+fn view_condition(view: QueueView, me: sea_orm::prelude::Uuid, now: i64) -> Condition {
+    let open = consultation::Column::Status.is_in(open_states());
+    match view {
+        QueueView::Mine => Condition::all().add(open).add(consultation::Column::AssigneeId.eq(me)),
+        QueueView::Unassigned => Condition::all().add(open).add(consultation::Column::AssigneeId.is_null()),
+        QueueView::Overdue => Condition::all().add(open).add(consultation::Column::DueAt.lt(now)),
+        QueueView::Open => Condition::all().add(open),
+        QueueView::All => Condition::all(),
+    }
+}
+
+pub async fn page(state: &AppState, reader: &SessionUser, filter: QueueFilter, page: u64) -> ServiceResult<QueuePage> {
+    let districts = access::queue_districts(reader)?;
+    let me = account_id(reader)?;
+    let now = clock::now();
+    let in_districts = || -> Select<consultation::Entity> {
+        consultation::Entity::find().filter(consultation::Column::District.is_in(districts.iter().map(|d| d.code())))
+    };
+    let mut counts = Vec::with_capacity(QueueView::ALL.len());
+    for view in QueueView::ALL {
+        counts.push((view, in_districts().filter(view_condition(view, me, now)).count(&state.db).await?));
+    }
+    let view = filter.view.unwrap_or(if filter.status.is_some() { QueueView::All } else { QueueView::Open });
+    let mut matching = in_districts().filter(view_condition(view, me, now));
+    if let Some(status) = filter.status {
+        matching = matching.filter(consultation::Column::Status.eq(status.code()));
+    }
+    if let Some(topic) = filter.topic {
+        matching = matching.filter(consultation::Column::Topic.eq(topic.code()));
+    }
+    if let Some(urgency) = filter.urgency {
+        matching = matching.filter(consultation::Column::Urgency.eq(urgency.code()));
+    }
+    if let Some(district) = filter.district.filter(|d| districts.contains(d)) {
+        matching = matching.filter(consultation::Column::District.eq(district.code()));
+    }
+    let found = db::fetch_page(
+        &state.db,
+        matching,
+        |select| {
+            select
+                .order_by_with_nulls(consultation::Column::DueAt, Order::Asc, NullOrdering::Last)
+                .order_by_desc(consultation::Column::UpdatedAt)
+                .order_by_asc(consultation::Column::Id)
+        },
+        page,
+        PER_PAGE,
+    )
+    .await?;
+    let people = names(&state.db, found.rows.iter().flat_map(|row| [row.assignee_id, row.requester_id])).await?;
+    Ok(QueuePage {
+        rows: found.rows.iter().map(|row| as_row(row, &people)).collect(),
+        counts,
+        districts,
+        filter: QueueFilter { view: Some(view), ..filter },
+        page: found.page,
+        pages: found.pages,
+        now,
+    })
+}
+
+/// The reader's own requests, newest first.
+pub async fn own(state: &AppState, reader: &SessionUser) -> ServiceResult<Vec<crate::domain::consultations::ConsultationRow>> {
+    let rows = consultation::Entity::find()
+        .filter(consultation::Column::RequesterId.eq(account_id(reader)?))
+        .order_by_desc(consultation::Column::UpdatedAt)
+        .all(&state.db)
+        .await?;
+    let people = names(&state.db, rows.iter().map(|row| row.assignee_id)).await?;
+    Ok(rows.iter().map(|row| as_row(row, &people)).collect())
+}

@@ -1,0 +1,106 @@
+//! A request's page. Its requester reads the thread without the internal
+//! notes, which the query leaves out, so they never reach their browser;
+//! its jurists and coordinators read everything, with the history, and
+//! their visit is recorded there.
+
+use sea_orm::{
+    ColumnTrait as _, EntityTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _, RelationTrait as _, sea_query::JoinType,
+};
+
+use super::{
+    access::{self, Standing},
+    as_row, clock_of, district_of, draft_target, history, status_of, urgency_of,
+};
+use crate::{
+    domain::{
+        Role, SessionUser,
+        consultations::{Action, Allowed, ConsultationPage, Message, MessageKind, REOPEN_DAYS, Status, Step},
+    },
+    ssr::{
+        authz::account_id,
+        clock, drafts,
+        entities::{consultation, consultation_message, user, user_role},
+        error::ServiceResult,
+        people::names,
+        state::AppState,
+    },
+};
+
+pub async fn page(state: &AppState, reader: &SessionUser, id: &str) -> ServiceResult<ConsultationPage> {
+    let (row, standing) = access::load(&state.db, reader, id).await?;
+    let me = account_id(reader)?;
+    let staff = standing.is_staff();
+    let mut messages = consultation_message::Entity::find().filter(consultation_message::Column::ConsultationId.eq(row.id));
+    if !staff {
+        messages = messages.filter(consultation_message::Column::Kind.ne(MessageKind::InternalNote.code()));
+    }
+    let messages = messages.order_by_asc(consultation_message::Column::CreatedAt).all(&state.db).await?;
+    let (also_open, events) = if staff {
+        (history::viewed(&state.db, &row, me).await?, history::entries(&state.db, row.id).await?)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let jurists = if matches!(standing, Standing::Coordinator { .. }) { district_jurists(state, &row).await? } else { Vec::new() };
+    let people = names(
+        &state.db,
+        [row.requester_id, row.assignee_id]
+            .into_iter()
+            .chain(messages.iter().map(|m| m.author_id))
+            .chain(events.iter().map(|e| e.actor_id))
+            .chain(also_open.iter().copied().map(Some)),
+    )
+    .await?;
+    let now = clock::now();
+    let status = status_of(&row);
+    let reopenable = status == Status::Closed && row.closed_at.is_some_and(|closed| now - closed <= REOPEN_DAYS * clock::DAY);
+    let allowed = Allowed(
+        [
+            (Action::Claim, standing.is_jurist() && row.assignee_id != Some(me) && status.after(Step::Claim).is_ok()),
+            (Action::Assign, matches!(standing, Standing::Coordinator { .. }) && status.after(Step::Claim).is_ok()),
+            (Action::Answer, standing.is_jurist() && status.after(Step::Answer).is_ok()),
+            (Action::Note, staff),
+            (Action::Write, !staff && status.after(Step::GuardianWrites).is_ok()),
+            (Action::Close, status.after(Step::Close).is_ok()),
+            (Action::Reopen, !staff && reopenable),
+        ]
+        .into_iter()
+        .filter_map(|(action, may)| may.then_some(action))
+        .collect(),
+    );
+    Ok(ConsultationPage {
+        row: as_row(&row, &people),
+        due: clock_of(&row).due(status, urgency_of(&row), &state.settings.calendar(district_of(&row))),
+        messages: messages
+            .into_iter()
+            .map(|m| Message {
+                id: m.id.to_string(),
+                kind: MessageKind::from_code(&m.kind).unwrap_or(MessageKind::Requester),
+                author: m.author_id.and_then(|id| people.get(&id).cloned()),
+                html: m.body_html,
+                created_at: m.created_at,
+            })
+            .collect(),
+        history: events.into_iter().filter_map(|e| history::as_entry(e, &people)).collect(),
+        also_open: also_open.iter().filter_map(|id| people.get(id).cloned()).collect(),
+        jurists,
+        allowed,
+        staff,
+        draft: drafts::load(&state.db, me, &draft_target(Some(row.id))).await?,
+        now,
+    })
+}
+
+/// The district's jurists, by name: whom a coordinator may give it to.
+async fn district_jurists(state: &AppState, row: &consultation::Model) -> ServiceResult<Vec<(String, String)>> {
+    let rows: Vec<(sea_orm::prelude::Uuid, String)> = user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::Name])
+        .join(JoinType::InnerJoin, user::Relation::UserRole.def())
+        .filter(user_role::Column::Role.eq(Role::Jurist.code()))
+        .filter(user_role::Column::District.eq(&row.district))
+        .order_by_asc(user::Column::Name)
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    Ok(rows.into_iter().map(|(id, name)| (id.to_string(), name)).collect())
+}
