@@ -143,6 +143,7 @@ pub fn event_text(t: &Texts, event: Event) -> &'static str {
         Event::RequesterWrote => t.consultations_event_requester_wrote,
         Event::Closed => t.consultations_event_closed,
         Event::Reopened => t.consultations_event_reopened,
+        Event::Rated => t.consultations_event_rated,
     }
 }
 
@@ -180,6 +181,9 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::DeadlineInPast => t.problem_deadline_in_past,
         Problem::NotNow => t.problem_not_now,
         Problem::ReopenWindowOver => t.problem_reopen_window_over,
+        Problem::FileTooLarge => t.problem_file_too_large,
+        Problem::FileKindRefused => t.problem_file_kind_refused,
+        Problem::TooManyFiles => t.problem_too_many_files,
         Problem::OwnPost => t.problem_own_post,
         Problem::AlreadyReacted => t.problem_already_reacted,
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
@@ -220,6 +224,7 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::ConsultationMessageSent => t.notice_consultation_message_sent,
         Notice::ConsultationClosed => t.notice_consultation_closed,
         Notice::ConsultationReopened => t.notice_consultation_reopened,
+        Notice::ConsultationRated => t.notice_consultation_rated,
         Notice::PostApproved => t.notice_post_approved,
         Notice::PostRejected => t.notice_post_rejected,
         Notice::PostFlagged => t.notice_post_flagged,

@@ -52,6 +52,15 @@ pub mod paths {
         format!("/consultations/{id}")
     }
 
+    /// A file attached to a request, served after the request's checks.
+    pub fn consultation_file(id: &str, file: &str) -> String {
+        format!("/consultations/{id}/files/{file}")
+    }
+
+    /// The server functions whose forms carry files: their bodies may be
+    /// as large as the files they take.
+    pub const TAKING_FILES: [&str; 2] = ["/api/consultations/file", "/api/consultations/write"];
+
     pub fn community_topic(id: &str) -> String {
         format!("/community/t/{id}")
     }

@@ -1,6 +1,8 @@
-// A guardian asks the jurists of Brescia a question; a jurist takes it,
-// leaves an internal note the guardian never sees, asks for more, and
-// answers; the guardian closes it. Then the same filing with JavaScript off.
+// A guardian asks the jurists of Brescia a question, with a document; a
+// jurist reads the document, takes the request, leaves an internal note
+// the guardian never sees, asks for more, and answers; the guardian
+// rates the answer, which closes it. Then a filing, with its preview,
+// with JavaScript off.
 import { demoPassword, expect, expectAccessible, signIn, test } from './support';
 
 const subject = 'Conversione del permesso al compimento dei 18 anni';
@@ -16,8 +18,14 @@ test('a request goes from the guardian to a jurist and back, with an internal no
   await page.locator('label', { hasText: /^Urgente/ }).click();
   await expect(page.getByLabel(/^Urgente/)).toBeChecked();
   await page.getByRole('textbox', { name: 'La tua domanda' }).fill('M., 17 anni, compie 18 anni a marzo: il permesso per minore età si converte da solo?');
+  await page.getByLabel('Allegati (facoltativi)').setInputFiles({
+    name: 'decreto-di-nomina.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'),
+  });
   await page.getByRole('button', { name: 'Invia la richiesta' }).click();
   await expect(page.getByRole('status').first()).toContainText('Richiesta inviata');
+  await expect(page.getByRole('link', { name: 'decreto-di-nomina.pdf' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(subject);
   const request = page.url();
   await expectAccessible(page);
@@ -28,6 +36,9 @@ test('a request goes from the guardian to a jurist and back, with an internal no
   await jurist.goto('/consultations/queue');
   await expectAccessible(jurist);
   await jurist.getByRole('link', { name: subject }).click();
+  const download = jurist.waitForEvent('download');
+  await jurist.getByRole('link', { name: 'decreto-di-nomina.pdf' }).click();
+  expect((await download).suggestedFilename()).toBe('decreto-di-nomina.pdf');
   await jurist.getByRole('button', { name: 'Prendi in carico' }).click();
   await expect(jurist.getByRole('status').first()).toContainText('Hai preso in carico');
   await expect(jurist.getByText(/Risposta entro il/)).toBeVisible();
@@ -56,8 +67,12 @@ test('a request goes from the guardian to a jurist and back, with an internal no
 
   await page.reload();
   await expect(page.getByText('Risposta del giurista')).toBeVisible();
-  await page.getByRole('button', { name: 'Chiudi la richiesta' }).click();
-  await expect(page.getByRole('status').first()).toContainText('Richiesta chiusa');
+  await expectAccessible(page);
+  await page.locator('label', { hasText: '5 su 5' }).click();
+  await page.getByLabel('Commento (facoltativo)').fill('Risposta chiara, con i riferimenti di legge.');
+  await page.getByRole('button', { name: 'Invia la valutazione' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Grazie');
+  await expect(page.getByText('Valutazione: 5 su 5')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Riapri la richiesta' })).toBeVisible();
   await expectAccessible(page);
   await page.goto('/consultations');

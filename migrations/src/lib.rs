@@ -31,6 +31,7 @@ mod m20261204_000021_member_handles;
 mod m20261204_000022_category_moderators;
 mod m20261204_000023_post_approval;
 mod m20261204_000024_consultations;
+mod m20261204_000025_stored_files;
 
 pub struct Migrator;
 
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000022_category_moderators::Migration),
             Box::new(m20261204_000023_post_approval::Migration),
             Box::new(m20261204_000024_consultations::Migration),
+            Box::new(m20261204_000025_stored_files::Migration),
         ]
     }
 }

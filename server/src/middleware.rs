@@ -1,5 +1,6 @@
 //! Request middleware: who is asking and in which language, refusing
-//! cross-site form posts, and a readable answer for oversize bodies.
+//! cross-site form posts, how large a body may be, and a readable answer
+//! for oversize bodies.
 
 use axum::{
     body::Body,
@@ -86,12 +87,39 @@ pub async fn refuse_cross_site(State(state): State<AppState>, request: Request, 
 }
 
 /// Replaces the bare 413 of the body limit with a sentence people can read.
+/// How large a request body may be: a form's, and for the few forms that
+/// carry files (`paths::TAKING_FILES`), as large as the files they take.
+#[derive(Clone, Copy, Debug)]
+pub struct BodyLimits {
+    pub form: usize,
+    pub with_files: usize,
+}
+
+impl BodyLimits {
+    pub fn new(form: usize) -> BodyLimits {
+        use tutela_app::domain::files::{MAX_FILE_BYTES, MAX_FILES};
+        BodyLimits { form, with_files: MAX_FILES * MAX_FILE_BYTES + form.max(256 * 1024) }
+    }
+}
+
+/// Refuses a body declared larger than its path allows, and stops one that
+/// streams past it.
+pub async fn limit_body(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
+    let limit = if paths::TAKING_FILES.contains(&request.uri().path()) { limits.with_files } else { limits.form };
+    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limit) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let (parts, body) = request.into_parts();
+    next.run(Request::from_parts(parts, Body::new(http_body_util::Limited::new(body, limit)))).await
+}
+
 pub async fn explain_oversize(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
         return plain_page(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "Il testo inviato è troppo lungo: accorcialo e riprova. / What you sent is too long: shorten it and try again.",
+            "Quello che hai inviato è troppo grande: accorcia il testo o allega file più piccoli (al massimo 5 da 10 MB). / What you sent is too large: shorten the text or attach smaller files (at most 5 of 10 MB).",
         );
     }
     response

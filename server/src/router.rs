@@ -4,7 +4,7 @@
 
 use axum::{
     Router,
-    extract::{Path, State},
+    extract::{Extension, Path, State},
     http::{HeaderValue, StatusCode, header},
     middleware::{from_fn, from_fn_with_state},
     response::{IntoResponse as _, Redirect, Response},
@@ -16,7 +16,6 @@ use tower::util::option_layer;
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
-    limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     set_header::SetResponseHeaderLayer,
     trace::TraceLayer,
@@ -24,7 +23,15 @@ use tower_http::{
 use tutela_app::{
     app::{App, shell},
     routes::paths,
-    ssr::{content_policy, db, notifications::unsubscribe as unsubscribe_link, request::wants_html, state::AppState},
+    ssr::{
+        consultations::attachments,
+        content_policy, db,
+        error::ServiceError,
+        files,
+        notifications::unsubscribe as unsubscribe_link,
+        request::{RequestContext, wants_html},
+        state::AppState,
+    },
 };
 
 use crate::{assets, middleware};
@@ -49,12 +56,13 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
     let pages = Router::new()
         .route(paths::READYZ, get(ready))
         .route(&paths::unsubscribe("{token}"), post(unsubscribe))
+        .route(&paths::consultation_file("{id}", "{file}"), get(consultation_file))
         .leptos_routes_with_context(&state, routes, || (), document)
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), middleware::request_context))
         .layer(from_fn_with_state(state.clone(), middleware::refuse_cross_site))
         .layer(CatchPanicLayer::custom(middleware::internal_error_page))
-        .layer(RequestBodyLimitLayer::new(max_body_bytes))
+        .layer(from_fn_with_state(middleware::BodyLimits::new(max_body_bytes), middleware::limit_body))
         // Outside the limit, so it also rewrites the limit's own refusal.
         .layer(from_fn(middleware::explain_oversize))
         // Static files come precompressed from the asset table.
@@ -121,5 +129,24 @@ async fn unsubscribe(State(state): State<AppState>, Path(token): Path<String>, h
         Ok(_) if wants_html(&headers) => Redirect::to(&paths::unsubscribe(&token)).into_response(),
         Ok(tutela_app::domain::notifications::UnsubscribeLink::Invalid) => StatusCode::NOT_FOUND.into_response(),
         Ok(_) => StatusCode::OK.into_response(),
+    }
+}
+
+/// A file attached to a consultation, for those who may read it (the
+/// checks are `attachments::open`'s). To anyone else it does not exist.
+async fn consultation_file(
+    State(state): State<AppState>,
+    Path((id, file)): Path<(String, String)>,
+    Extension(context): Extension<RequestContext>,
+) -> Response {
+    let Some(reader) = context.user else { return Redirect::to(paths::LOGIN).into_response() };
+    match attachments::open(&state, &reader, &id, &file).await {
+        Ok((stored, bytes)) => files::response(&stored, bytes).into_response(),
+        Err(ServiceError::NotFound | ServiceError::Forbidden) => StatusCode::NOT_FOUND.into_response(),
+        Err(ServiceError::Refused(_)) => StatusCode::FORBIDDEN.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "serving an attached file");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
     }
 }

@@ -97,6 +97,7 @@ pub fn settings(config: &Config, address: std::net::SocketAddr) -> Settings {
         mail_from: config.mail_from.clone(),
         smtp_url: config.smtp_url.clone(),
         mail_dir: config.mail_dir.clone(),
+        files_dir: config.data_dir.join("files"),
         mail_retry_base_seconds: config.mail_retry_base_seconds,
         sessions: SessionPolicy {
             standard: SessionLimits {

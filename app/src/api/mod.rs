@@ -5,6 +5,8 @@ pub mod account;
 pub mod admin;
 pub mod community;
 pub mod consultations;
+#[cfg(feature = "ssr")]
+pub(crate) mod form_data;
 pub mod markdown;
 pub mod notifications;
 pub mod search;

@@ -54,13 +54,17 @@ pub fn PostForm(
     id: &'static str,
     #[prop(optional, into)] instance: Option<String>,
     #[prop(optional)] class: &'static str,
+    /// The form carries files: it posts as `multipart/form-data`.
+    #[prop(optional)]
+    with_files: bool,
     children: Children,
 ) -> impl IntoView {
     let feedback = use_form_feedback(&form_key(id, instance.as_deref()));
     let id = instance.map_or_else(|| id.to_owned(), |instance| format!("{id}-{instance}"));
     let (summary, fields) = with_feedback(&id, feedback, children);
+    let enctype = with_files.then_some("multipart/form-data");
     view! {
-        <form method="post" action=action id=id class=class novalidate>
+        <form method="post" action=action id=id class=class enctype=enctype novalidate>
             {summary}
             {fields}
         </form>
@@ -234,6 +238,40 @@ pub fn TextArea(
             >
                 {value.unwrap_or_default()}
             </textarea>
+        </div>
+    }
+}
+
+/// Files to attach. A browser cannot be given files back, so when the form
+/// returns with a problem, `again` asks for them once more.
+#[component]
+pub fn FileField(
+    name: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    again: &'static str,
+    /// The `accept` list offered by the browser's picker; the server decides.
+    accept: String,
+) -> impl IntoView {
+    register_label(name, label);
+    let id = field_id(name);
+    let problem = field_problem(name);
+    let returned = use_field_feedback().is_some();
+    let (hint_id, error_id, described_by) = descriptions(&id, true, problem.is_some());
+    view! {
+        <div class="form-field" class:has-error=problem.is_some()>
+            <FieldLabel for_id=id.clone() label required=false/>
+            <p class="field-hint" id=hint_id>{hint}{returned.then(|| view! { " "<strong>{again}</strong> })}</p>
+            {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p}</p> })}
+            <input
+                id=id
+                name=name
+                type="file"
+                multiple=true
+                accept=accept
+                aria-invalid=problem.map(|_| "true")
+                aria-describedby=described_by
+            />
         </div>
     }
 }

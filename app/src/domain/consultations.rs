@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{District, Draft, Problem, working_days::WorkingCalendar};
+use super::{District, Draft, Problem, files::Attachment, working_days::WorkingCalendar};
 
 const DAY: i64 = 86_400;
 
@@ -175,7 +175,7 @@ impl Status {
             (Step::Ask, _) if jurists_turn => WaitingForGuardian,
             (Step::Answer, _) if jurists_turn => Answered,
             (Step::Note, state) | (Step::GuardianWrites, state @ (New | Reopened)) => state,
-            (Step::Close, Answered) => Closed,
+            (Step::Close | Step::Rate, Answered) | (Step::Rate, Closed) => Closed,
             (Step::Reopen, Closed) => Reopened,
             _ => return Err(Problem::NotNow),
         };
@@ -198,6 +198,8 @@ pub enum Step {
     GuardianWrites,
     Close,
     Reopen,
+    /// The requester rates the answer: an answered request is closed by it.
+    Rate,
 }
 
 /// The times a request's service levels are computed from, as stored.
@@ -277,6 +279,17 @@ impl ServiceClock {
     }
 }
 
+/// How a requester rates the answer: 1 to 5.
+pub const RATINGS: std::ops::RangeInclusive<i32> = 1..=5;
+pub const RATING_COMMENT_MAX_CHARS: usize = 1000;
+
+/// The requester's rating, as the request's page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    pub stars: i32,
+    pub comment: Option<String>,
+}
+
 /// How long after closing the guardian may reopen a request.
 pub const REOPEN_DAYS: i64 = 14;
 
@@ -353,6 +366,7 @@ pub struct Message {
     pub author: Option<String>,
     pub html: String,
     pub created_at: i64,
+    pub attachments: Vec<Attachment>,
 }
 
 /// What happened to a request, as its history and the audit log say.
@@ -370,10 +384,11 @@ pub enum Event {
     RequesterWrote,
     Closed,
     Reopened,
+    Rated,
 }
 
 impl Event {
-    pub const ALL: [Event; 10] = [
+    pub const ALL: [Event; 11] = [
         Event::Filed,
         Event::Viewed,
         Event::Claimed,
@@ -384,6 +399,7 @@ impl Event {
         Event::RequesterWrote,
         Event::Closed,
         Event::Reopened,
+        Event::Rated,
     ];
 
     pub fn code(self) -> &'static str {
@@ -398,6 +414,7 @@ impl Event {
             Event::RequesterWrote => "requester_wrote",
             Event::Closed => "closed",
             Event::Reopened => "reopened",
+            Event::Rated => "rated",
         }
     }
 
@@ -430,6 +447,8 @@ pub enum Action {
     Write,
     Close,
     Reopen,
+    /// The requester says how it went, once answered.
+    Rate,
 }
 
 /// What the reader may do with the request now.
@@ -455,6 +474,7 @@ pub struct ConsultationPage {
     /// The district's jurists, for a coordinator to give it to: (id, name).
     pub jurists: Vec<(String, String)>,
     pub allowed: Allowed,
+    pub rating: Option<Rating>,
     /// Whether the reader is one of its jurists or coordinators.
     pub staff: bool,
     pub draft: Option<Draft>,
@@ -556,6 +576,9 @@ mod tests {
         assert_eq!(Closed.after(Step::Reopen), Ok(Reopened));
         assert_eq!(Reopened.after(Step::Claim), Ok(Assigned));
         assert_eq!(Answered.after(Step::Note), Ok(Answered));
+        assert_eq!(Answered.after(Step::Rate), Ok(Closed));
+        assert_eq!(Closed.after(Step::Rate), Ok(Closed));
+        assert_eq!(Assigned.after(Step::Rate), Err(Problem::NotNow));
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub enum Problem {
     /// The request's state does not allow that step now.
     NotNow,
     ReopenWindowOver,
+    FileTooLarge,
+    FileKindRefused,
+    TooManyFiles,
     OwnPost,
     AlreadyReacted,
     SecondFactorMandatory,

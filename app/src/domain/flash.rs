@@ -41,6 +41,7 @@ pub enum Notice {
     ConsultationMessageSent,
     ConsultationClosed,
     ConsultationReopened,
+    ConsultationRated,
     PostApproved,
     PostRejected,
     PostFlagged,

@@ -23,6 +23,9 @@ pub struct Settings {
     /// `smtp://` or `smtps://` URL; `None` writes `.eml` files to `mail_dir`.
     pub smtp_url: Option<Secret<String>>,
     pub mail_dir: PathBuf,
+    /// Where attached files are kept: under the data directory, never
+    /// under the site's root, and served only through their checks.
+    pub files_dir: PathBuf,
     /// The first retry of a failed mail waits this long; each next one twice as long.
     pub mail_retry_base_seconds: i64,
     pub sessions: SessionPolicy,
@@ -138,6 +141,7 @@ mod tests {
             mail_from: String::new(),
             smtp_url: None,
             mail_dir: PathBuf::new(),
+            files_dir: PathBuf::new(),
             mail_retry_base_seconds: 1,
             sessions: SessionPolicy {
                 standard: SessionLimits { lifetime_seconds: 1, idle_seconds: 1 },

@@ -13,8 +13,20 @@ use crate::{
 
 const QUESTION: &str = "Il ragazzo compie 18 anni a marzo: il permesso per minore età si converte da solo o serve chiedere il parere?";
 
-/// Files a request with `changes` over a valid one; returns the response.
-async fn file(app: &TestApp, client: &Client, changes: &[(&str, &str)]) -> reqwest::Response {
+/// A form as a browser posts one that carries files.
+fn multipart(fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> reqwest::multipart::Form {
+    let mut form = reqwest::multipart::Form::new();
+    for (name, value) in fields {
+        form = form.text((*name).to_owned(), (*value).to_owned());
+    }
+    for (name, bytes) in files {
+        form = form.part("files", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name((*name).to_owned()));
+    }
+    form
+}
+
+/// Files a request with `changes` over a valid one and `files`; returns the response.
+async fn file_with(app: &TestApp, client: &Client, changes: &[(&str, &str)], files: &[(&str, &[u8])]) -> reqwest::Response {
     let mut fields: Vec<(&str, &str)> = vec![
         ("topic", "diciotto"),
         ("district", "milano"),
@@ -27,7 +39,27 @@ async fn file(app: &TestApp, client: &Client, changes: &[(&str, &str)]) -> reqwe
         fields.retain(|(field, _)| field != name);
         fields.push((name, value));
     }
-    client.post(app.url("/api/consultations/file")).form(&fields).send().await.unwrap()
+    client.post(app.url("/api/consultations/file")).multipart(multipart(&fields, files)).send().await.unwrap()
+}
+
+async fn file(app: &TestApp, client: &Client, changes: &[(&str, &str)]) -> reqwest::Response {
+    file_with(app, client, changes, &[]).await
+}
+
+/// A message in the thread, as the page's form sends it.
+async fn write(app: &TestApp, client: &Client, fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> reqwest::Response {
+    client.post(app.url("/api/consultations/write")).multipart(multipart(fields, files)).send().await.unwrap()
+}
+
+/// The same, asking for the JSON answer a script gets.
+async fn write_json(app: &TestApp, client: &Client, fields: &[(&str, &str)]) -> reqwest::Response {
+    client
+        .post(app.url("/api/consultations/write"))
+        .header("accept", "application/json")
+        .multipart(multipart(fields, &[]))
+        .send()
+        .await
+        .unwrap()
 }
 
 /// A guardian of Milano's request, filed; its address.
@@ -83,7 +115,7 @@ on_both_engines! {
             let (status, body) = page(&app, &outsider, &request).await;
             assert_eq!(status, StatusCode::NOT_FOUND, "{email}");
             assert!(!body.contains("il permesso per minore età si converte"), "{email} read nothing");
-            let denied = act_json(&app, &outsider, "write", &[("id", id_of(&request)), ("body", "Intrusione"), ("step", "note")]).await;
+            let denied = write_json(&app, &outsider, &[("id", id_of(&request)), ("body", "Intrusione"), ("step", "note")]).await;
             assert_eq!(denied.status(), StatusCode::NOT_FOUND, "{email} cannot write");
         }
         assert_eq!(app.count("SELECT COUNT(*) FROM consultation_message").await, 1, "nobody else wrote");
@@ -149,8 +181,8 @@ on_both_engines! {
         let jurist = app.staff_account("jurist@example.it", &[(Role::Jurist, District::Milano)]).await;
         let request = filed(&app, &guardian).await;
         let id = id_of(&request);
-        act(&app, &jurist, "write", &[("id", id), ("body", "NOTA-RISERVATA: sentire il collega dell'ufficio immigrazione"), ("step", "note")]).await;
-        act(&app, &jurist, "write", &[("id", id), ("body", "Il ragazzo ha già un parere del Comitato?"), ("step", "ask")]).await;
+        write(&app, &jurist, &[("id", id), ("body", "NOTA-RISERVATA: sentire il collega dell'ufficio immigrazione"), ("step", "note")], &[]).await;
+        write(&app, &jurist, &[("id", id), ("body", "Il ragazzo ha già un parere del Comitato?"), ("step", "ask")], &[]).await;
         assert_eq!(status_of(&app, &request).await, "waiting");
 
         let (_, staff_view) = page(&app, &jurist, &request).await;
@@ -165,7 +197,7 @@ on_both_engines! {
         let mail = app.mail.wait_for("guardian@example.it", "altre informazioni").await.decoded();
         assert!(!mail.contains("NOTA-RISERVATA") && !mail.contains("parere del Comitato"), "mails carry no content");
         // The guardian cannot write a note.
-        let refused = act_json(&app, &guardian, "write", &[("id", id), ("body", "Una nota"), ("step", "note")]).await;
+        let refused = write_json(&app, &guardian, &[("id", id), ("body", "Una nota"), ("step", "note")]).await;
         assert_eq!(refused.status(), StatusCode::FORBIDDEN);
         assert_eq!(app.count("SELECT COUNT(*) FROM consultation_message WHERE kind = 'note'").await, 1);
     }
@@ -186,14 +218,14 @@ on_both_engines! {
 
         act(&app, &jurist, "step", &[("id", id), ("step", "claim")]).await;
         assert_eq!(status_of(&app, &request).await, "assigned");
-        act(&app, &jurist, "write", &[("id", id), ("body", "Mi serve sapere se c'è già un parere."), ("step", "ask")]).await;
+        write(&app, &jurist, &[("id", id), ("body", "Mi serve sapere se c'è già un parere."), ("step", "ask")], &[]).await;
         assert_eq!(status_of(&app, &request).await, "waiting");
         assert_eq!(app.count("SELECT COUNT(*) FROM consultation WHERE due_at IS NULL AND paused_since IS NOT NULL AND first_response_at IS NOT NULL").await, 1, "the clock stops");
-        act(&app, &guardian, "write", &[("id", id), ("body", "Non ancora, lo chiediamo questa settimana.")]).await;
+        write(&app, &guardian, &[("id", id), ("body", "Non ancora, lo chiediamo questa settimana.")], &[]).await;
         assert_eq!(status_of(&app, &request).await, "assigned");
         assert_eq!(app.count("SELECT COUNT(*) FROM consultation WHERE due_at IS NOT NULL AND paused_since IS NULL AND awaiting_reply_since IS NOT NULL").await, 1, "and runs again");
         app.mail.wait_for("jurist@example.it", "nuovo messaggio del tutore").await;
-        act(&app, &jurist, "write", &[("id", id), ("body", "La conversione richiede il parere: ecco come chiederlo."), ("step", "answer")]).await;
+        write(&app, &jurist, &[("id", id), ("body", "La conversione richiede il parere: ecco come chiederlo."), ("step", "answer")], &[]).await;
         assert_eq!(status_of(&app, &request).await, "answered");
         app.mail.wait_for("guardian@example.it", "è arrivata la risposta").await;
         let (_, answered) = page(&app, &guardian, &request).await;
@@ -201,9 +233,9 @@ on_both_engines! {
 
         act(&app, &guardian, "step", &[("id", id), ("step", "close")]).await;
         assert_eq!(status_of(&app, &request).await, "closed");
-        let refused = act_json(&app, &guardian, "write", &[("id", id), ("body", "Ancora una cosa")]).await;
+        let refused = write_json(&app, &guardian, &[("id", id), ("body", "Ancora una cosa")]).await;
         assert_eq!(refused.status(), StatusCode::CONFLICT, "a closed request takes no message");
-        let refused = act_json(&app, &jurist, "write", &[("id", id), ("body", "Ancora una cosa"), ("step", "answer")]).await;
+        let refused = write_json(&app, &jurist, &[("id", id), ("body", "Ancora una cosa"), ("step", "answer")]).await;
         assert_eq!(refused.status(), StatusCode::CONFLICT);
         assert_eq!(app.count("SELECT COUNT(*) FROM consultation_message").await, 4);
 
@@ -212,7 +244,7 @@ on_both_engines! {
         app.mail.wait_for("jurist@example.it", "riaperta").await;
         assert_eq!(app.count("SELECT COUNT(*) FROM consultation WHERE due_at IS NOT NULL AND first_response_at IS NULL AND closed_at IS NULL").await, 1, "targets run again");
         // Closed more than 14 days ago: too late.
-        act(&app, &jurist, "write", &[("id", id), ("body", "Confermo quanto scritto."), ("step", "answer")]).await;
+        write(&app, &jurist, &[("id", id), ("body", "Confermo quanto scritto."), ("step", "answer")], &[]).await;
         act(&app, &guardian, "step", &[("id", id), ("step", "close")]).await;
         let long_ago = tutela_app::ssr::clock::now() - 15 * tutela_app::ssr::clock::DAY;
         execute(&app, &format!("UPDATE consultation SET closed_at = {long_ago}")).await;
@@ -292,6 +324,95 @@ on_both_engines! {
         let (status, junk) = page(&app, &jurist, "/consultations/queue?view=nonsense&status=??&page=99").await;
         assert_eq!(status, StatusCode::OK, "unknown filters are ignored");
         assert!(junk.contains("Udienza al tribunale"));
+    }
+
+    async fn attachments_are_checked_by_content_and_served_only_to_whom_may_read_them(app: TestApp) {
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let jurist = app.staff_account("jurist@example.it", &[(Role::Jurist, District::Milano)]).await;
+        let pdf: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+        // A program named like a PDF, and a file over the limit: refused, nothing stored, the text kept.
+        let disguised = file_with(&app, &guardian, &[], &[("decreto.pdf", b"MZ\x90\0\x03\0\0\0 this program cannot be run in DOS mode")]).await;
+        assert!(location(&disguised).starts_with("/consultations/new"));
+        let (_, form) = page(&app, &guardian, &location(&disguised)).await;
+        assert!(form.contains("letto nel contenuto, non è uno di questi") && form.contains("sceglili di nuovo"), "{form}");
+        let mut large = pdf.to_vec();
+        large.resize(10 * 1024 * 1024 + 1, b' ');
+        let too_large = file_with(&app, &guardian, &[], &[("scansione.pdf", &large)]).await;
+        let (_, form) = page(&app, &guardian, &location(&too_large)).await;
+        assert!(form.contains("supera i 10 MB"), "too large");
+        assert_eq!(app.count("SELECT COUNT(*) FROM consultation").await + app.count("SELECT COUNT(*) FROM stored_file").await, 0);
+
+        let filed = file_with(&app, &guardian, &[], &[("decreto di nomina.pdf", pdf)]).await;
+        let request = location(&filed);
+        assert!(request.starts_with("/consultations/") && !request.contains("new"), "{request}");
+        let id = id_of(&request).to_owned();
+        write(&app, &jurist, &[("id", &id), ("body", "Bozza di parere da rivedere"), ("step", "note")], &[("bozza-interna.pdf", pdf)]).await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM stored_file").await, 2);
+
+        let (_, staff_view) = page(&app, &jurist, &request).await;
+        let link = |html: &str, name: &str| -> String {
+            let at = html.find(name).unwrap_or_else(|| panic!("{name} listed"));
+            let href = html[..at].rfind("href=\"").unwrap() + 6;
+            html[href..href + html[href..].find('"').unwrap()].to_owned()
+        };
+        let decree = link(&staff_view, ">decreto di nomina.pdf<");
+        let draft = link(&staff_view, ">bozza-interna.pdf<");
+        let served = jurist.get(app.url(&decree)).send().await.unwrap();
+        assert_eq!(served.status(), StatusCode::OK);
+        assert_eq!(served.headers()["content-type"], "application/pdf");
+        assert!(served.headers()["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+        assert_eq!(served.headers()["x-content-type-options"], "nosniff");
+        assert_eq!(&served.bytes().await.unwrap()[..], pdf, "the same bytes back");
+
+        // The guardian reads their own file, never the note's.
+        let (_, own_view) = page(&app, &guardian, &request).await;
+        assert!(own_view.contains("decreto di nomina.pdf") && !own_view.contains("bozza-interna.pdf"));
+        assert_eq!(guardian.get(app.url(&decree)).send().await.unwrap().status(), StatusCode::OK);
+        assert_eq!(guardian.get(app.url(&draft)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+        // Nobody else reads either.
+        let outsider = app.staff_account("brescia-jurist@example.it", &[(Role::Jurist, District::Brescia)]).await;
+        assert_eq!(outsider.get(app.url(&decree)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+        let other = app.staff_account("other-guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        assert_eq!(other.get(app.url(&decree)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+        assert_eq!(location(&app.get(&decree).await), "/login");
+        // A file of another request, through this one's address: not found.
+        let second = location(&file_with(&app, &guardian, &[("subject", "Seconda richiesta")], &[("altro.pdf", pdf)]).await);
+        let (_, second_view) = page(&app, &guardian, &second).await;
+        let other_file = link(&second_view, ">altro.pdf<");
+        let crossed = other_file.replace(id_of(&second), &id);
+        assert_eq!(guardian.get(app.url(&crossed)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    }
+
+    async fn the_guardian_rates_an_answered_request_which_closes_it(app: TestApp) {
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let jurist = app.staff_account("jurist@example.it", &[(Role::Jurist, District::Milano)]).await;
+        let request = filed(&app, &guardian).await;
+        let id = id_of(&request).to_owned();
+        let early = act_json(&app, &guardian, "rate", &[("id", &id), ("rating", "5"), ("comment", "")]).await;
+        assert_eq!(early.status(), StatusCode::CONFLICT, "nothing to rate before the answer");
+        write(&app, &jurist, &[("id", &id), ("body", "Serve il parere del Comitato: ecco come chiederlo."), ("step", "answer")], &[]).await;
+        let (_, answered) = page(&app, &guardian, &request).await;
+        assert!(answered.contains("Com&#x27;è andata?") || answered.contains("Com'è andata?"), "the rating form");
+
+        for wrong in ["0", "6", "cinque", ""] {
+            let refused = act(&app, &guardian, "rate", &[("id", &id), ("rating", wrong), ("comment", "")]).await;
+            assert_eq!(location(&refused), format!("{request}#rate"), "{wrong}");
+        }
+        let too_long = "x".repeat(1001);
+        act(&app, &guardian, "rate", &[("id", &id), ("rating", "4"), ("comment", &too_long)]).await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM consultation WHERE rating IS NOT NULL").await, 0, "nothing rated");
+        let denied = act_json(&app, &jurist, "rate", &[("id", &id), ("rating", "5"), ("comment", "")]).await;
+        assert_eq!(denied.status(), StatusCode::FORBIDDEN, "only the requester rates");
+
+        act(&app, &guardian, "rate", &[("id", &id), ("rating", "4"), ("comment", "Chiara e veloce.")]).await;
+        assert_eq!(status_of(&app, &request).await, "closed", "rating closes it");
+        assert_eq!(app.count("SELECT COUNT(*) FROM consultation WHERE rating = 4 AND rating_comment = 'Chiara e veloce.' AND closed_at IS NOT NULL").await, 1);
+        let (_, staff_view) = page(&app, &jurist, &request).await;
+        assert!(staff_view.contains("Valutazione: 4 su 5") && staff_view.contains("Chiara e veloce."), "the jurist reads the rating");
+        let (_, own_view) = page(&app, &guardian, &request).await;
+        assert!(!own_view.contains("Invia la valutazione") && own_view.contains("Riapri la richiesta"), "rated once; reopening stays possible");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'consultation.rated'").await, 1);
     }
 }
 

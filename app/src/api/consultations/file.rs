@@ -1,26 +1,20 @@
-// One argument per field of the form, as every server function takes them;
-// the macro's browser half cannot carry an attribute of its own.
-#![allow(clippy::too_many_arguments)]
-
-use leptos::prelude::*;
+use leptos::{
+    prelude::*,
+    server_fn::codec::{MultipartData, MultipartFormData},
+};
 
 use crate::domain::AppError;
 
-/// Files a request. `preview` shows the text rendered instead; the form's
-/// choices come back in the address so nothing is lost.
-#[server(endpoint = "consultations/file")]
-pub async fn file_consultation(
-    topic: String,
-    district: String,
-    urgency: String,
-    deadline: String,
-    subject: String,
-    body: String,
-    privacy_confirmed: Option<String>,
-    preview: Option<String>,
-) -> Result<(), AppError> {
+/// Files a request, with its attachments (the form is multipart). `preview`
+/// shows the text rendered instead; the form's choices come back in the
+/// address so nothing typed is lost.
+#[server(input = MultipartFormData, endpoint = "consultations/file")]
+pub async fn file_consultation(data: MultipartData) -> Result<(), AppError> {
     use crate::{
-        api::respond::{self, Done},
+        api::{
+            form_data,
+            respond::{self, Done},
+        },
         domain::Notice,
         routes::paths,
         ssr::{
@@ -30,20 +24,26 @@ pub async fn file_consultation(
         },
     };
     let state = app_state()?;
-    let choices =
-        [("topic", topic.as_str()), ("district", district.as_str()), ("urgency", urgency.as_str()), ("deadline", deadline.as_str())];
+    let form = form_data::read(data).await?;
+    let choices = [
+        ("topic", form.text("topic")),
+        ("district", form.text("district")),
+        ("urgency", form.text("urgency")),
+        ("deadline", form.text("deadline")),
+    ];
     let back = paths::with_query(paths::CONSULTATIONS_NEW, &choices);
     let result = async {
         let reader = authz::require_user()?;
         let request = NewRequest {
-            topic: &topic,
-            district: &district,
-            urgency: &urgency,
-            deadline: &deadline,
-            subject: &subject,
-            body: &body,
-            privacy_confirmed: privacy_confirmed.is_some(),
-            preview: preview.is_some(),
+            topic: form.text("topic"),
+            district: form.text("district"),
+            urgency: form.text("urgency"),
+            deadline: form.text("deadline"),
+            subject: form.text("subject"),
+            body: form.text("body"),
+            files: &form.files,
+            privacy_confirmed: form.has("privacy_confirmed"),
+            preview: form.has("preview"),
         };
         Ok(match file::file(&state, &reader, &request).await? {
             Filed::Filed(id) => Done::to(paths::consultation(&id.to_string()), Notice::ConsultationFiled),

@@ -7,5 +7,6 @@ pub mod load;
 pub mod load_form;
 pub mod load_own;
 pub mod load_queue;
+pub mod rate;
 pub mod step;
 pub mod write;

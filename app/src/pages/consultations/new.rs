@@ -7,11 +7,14 @@ use super::working_days;
 use crate::{
     api::consultations::{file::FileConsultation, load_form::load_consultation_form},
     components::{
-        form::{PostForm, RadioGroup, SelectField, SubmitButton, TextField},
+        form::{FileField, PostForm, RadioGroup, SelectField, SubmitButton, TextField},
         page::{LoadError, SignedIn},
         post_body::PostBody,
     },
-    domain::consultations::{NewConsultationForm, Topic, Urgency},
+    domain::{
+        consultations::{NewConsultationForm, Topic, Urgency},
+        files::FileKind,
+    },
     i18n::{Texts, fill, topic_name, urgency_name, use_texts},
     routes::paths,
 };
@@ -74,13 +77,14 @@ fn Form(t: &'static Texts, form: NewConsultationForm) -> impl IntoView {
             <p class="alert-title">{t.consultations_privacy_title}</p>
             <p>{t.consultations_privacy_body}</p>
         </div>
-        <PostForm action=FileConsultation::url() id="new_consultation">
+        <PostForm action=FileConsultation::url() id="new_consultation" with_files=true>
             <TextField name="subject" label=t.consultations_subject hint=t.consultations_subject_hint value=subject required=true/>
             <SelectField name="topic" label=t.consultations_topic options=topics value=chosen("topic") placeholder=t.consultations_topic_choose required=true/>
             {district_field}
             <RadioGroup name="urgency" legend=t.consultations_urgency options=urgencies value=urgency required=true/>
             <TextField name="deadline" kind="date" label=t.consultations_deadline hint=t.consultations_deadline_hint value=chosen("deadline")/>
             <PostBody t draft label=t.consultations_body hint=t.consultations_body_hint keep_as="consultation:new".to_owned()/>
+            <FileField name="files" label=t.consultations_files hint=t.consultations_files_hint again=t.consultations_files_again accept=FileKind::extensions(&FileKind::ALL)/>
             <SubmitButton label=t.consultations_submit/>
         </PostForm>
     }

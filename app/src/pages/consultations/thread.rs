@@ -5,14 +5,17 @@ use leptos_router::{components::A, hooks::use_params_map};
 
 use super::StatusTag;
 use crate::{
-    api::consultations::{assign::AssignConsultation, load::load_consultation, step::ConsultationStep, write::WriteConsultation},
+    api::consultations::{
+        assign::AssignConsultation, load::load_consultation, rate::RateConsultation, step::ConsultationStep, write::WriteConsultation,
+    },
     components::{
-        form::{PostForm, SelectField, SubmitButton},
+        form::{FileField, PostForm, RadioGroup, SelectField, SubmitButton, TextArea},
         page::{LoadError, SignedIn},
         post_body::PostBody,
     },
     domain::{
-        consultations::{Action, ConsultationPage, DueTimes, Message, MessageKind, Status},
+        consultations::{Action, ConsultationPage, DueTimes, Message, MessageKind, RATINGS, Status},
+        files::FileKind,
         italian_date, rome_time,
     },
     i18n::{Texts, event_text, fill, topic_name, urgency_name, use_texts},
@@ -40,7 +43,7 @@ pub fn Consultation() -> impl IntoView {
 
 #[component]
 fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
-    let ConsultationPage { row, due, messages, history, also_open, jurists, allowed, staff, draft, now } = page;
+    let ConsultationPage { row, due, messages, history, also_open, jurists, allowed, rating, staff, draft, now } = page;
     // Copy, so each form below can carry it.
     let id = StoredValue::new(row.id.clone());
     let id_field = move || view! { <input type="hidden" name="id" value=id.get_value()/> };
@@ -89,9 +92,10 @@ fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
         view! {
             <section class="panel" aria-labelledby="reply">
                 <h2 id="reply">{t.consultations_reply_title}</h2>
-                <PostForm action=WriteConsultation::url() id="consultation_reply">
+                <PostForm action=WriteConsultation::url() id="consultation_reply" with_files=true>
                     {id_field()}
-                    <PostBody t draft label=t.consultations_reply_body hint=t.consultations_reply_hint keep_as=format!("consultation:{}", row.id)/>
+                    <PostBody t draft label=t.consultations_reply_body hint=t.consultations_reply_hint keep_as=format!("consultation:{}", id.get_value())/>
+                    <FileField name="files" label=t.consultations_files hint=t.consultations_files_hint again=t.consultations_files_again accept=FileKind::extensions(&FileKind::ALL)/>
                     {buttons}
                 </PostForm>
             </section>
@@ -111,6 +115,30 @@ fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
                 <p>{t.consultations_reopen_hint}</p>
                 {step_button("consultation_reopen", "reopen", t.consultations_reopen, "btn btn-outline-primary")}
             </section>
+        }
+    });
+    let rate = allowed.may(Action::Rate).then(|| {
+        let stars: Vec<(String, String)> =
+            RATINGS.rev().map(|n| (n.to_string(), fill(t.consultations_rating_option, &[("stars", &n.to_string())]))).collect();
+        view! {
+            <section class="panel" aria-labelledby="rate">
+                <h2 id="rate">{t.consultations_rate_title}</h2>
+                <p>{t.consultations_rate_lead}</p>
+                <PostForm action=RateConsultation::url() id="consultation_rate">
+                    {id_field()}
+                    <RadioGroup name="rating" legend=t.consultations_rating options=stars required=true/>
+                    <TextArea name="comment" label=t.consultations_rating_comment rows=3/>
+                    <SubmitButton label=t.consultations_rate_submit/>
+                </PostForm>
+            </section>
+        }
+    });
+    let rating = rating.map(|rating| {
+        view! {
+            <p class="rating">
+                <strong>{fill(t.consultations_rated, &[("stars", &rating.stars.to_string())])}</strong>
+                {rating.comment.map(|comment| view! { " — "<q>{comment}</q> })}
+            </p>
         }
     });
     let history = (!history.is_empty()).then(|| {
@@ -150,10 +178,12 @@ fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
         <section aria-labelledby="thread-title">
             <h2 id="thread-title">{t.consultations_thread_title}</h2>
             <ol class="posts consultation-thread">
-                {messages.into_iter().map(|message| view! { <MessageItem t message/> }).collect_view()}
+                {messages.into_iter().map(|message| view! { <MessageItem t consultation=id.get_value() message/> }).collect_view()}
             </ol>
         </section>
+        {rating}
         {reply}
+        {rate}
         {close}
         {reopen}
         {history}
@@ -182,8 +212,19 @@ fn ServiceLevels(t: &'static Texts, due: DueTimes, paused: bool, now: i64) -> im
     }
 }
 
+/// A file's size as people read it.
+fn size_text(bytes: i64) -> String {
+    const MB: i64 = 1024 * 1024;
+    if bytes < MB {
+        format!("{} KB", (bytes + 1023) / 1024)
+    } else {
+        let tenths = bytes * 10 / MB;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
 #[component]
-fn MessageItem(t: &'static Texts, message: Message) -> impl IntoView {
+fn MessageItem(t: &'static Texts, consultation: String, message: Message) -> impl IntoView {
     let (label, class) = match message.kind {
         MessageKind::Request => (t.consultations_kind_request, "message"),
         MessageKind::Requester => (t.consultations_kind_requester, "message"),
@@ -200,6 +241,17 @@ fn MessageItem(t: &'static Texts, message: Message) -> impl IntoView {
                     {rome_time(message.created_at)}
                 </p>
                 <div class="post-body" inner_html=message.html></div>
+                {(!message.attachments.is_empty()).then(|| view! {
+                    <p class="attachments-title">{t.consultations_attachments}</p>
+                    <ul class="attachments">
+                        {message.attachments.into_iter().map(|file| view! {
+                            <li>
+                                <a href=paths::consultation_file(&consultation, &file.id) download=file.name.clone()>{file.name.clone()}</a>
+                                " "<small>{file.kind.code().to_uppercase()}" · "{size_text(file.size)}</small>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })}
             </article>
         </li>
     }

@@ -4,7 +4,7 @@
 
 use sea_orm::{ActiveValue::Set, EntityTrait as _, TransactionTrait as _, prelude::Uuid};
 
-use super::{access, draft_target, history, news};
+use super::{access, attachments, draft_target, history, news};
 use crate::{
     domain::{
         District, Problem, SessionUser,
@@ -16,6 +16,7 @@ use crate::{
         clock, drafts,
         entities::{consultation, consultation_message},
         error::{ServiceError, ServiceResult, Validation},
+        files::Upload,
         mail::ConsultationNews,
         privacy_guard,
         state::AppState,
@@ -32,6 +33,7 @@ pub struct NewRequest<'a> {
     pub deadline: &'a str,
     pub subject: &'a str,
     pub body: &'a str,
+    pub files: &'a [Upload],
     pub privacy_confirmed: bool,
     pub preview: bool,
 }
@@ -78,12 +80,13 @@ pub async fn file(state: &AppState, reader: &SessionUser, request: &NewRequest<'
         validation.add("subject", if subject_chars == 0 { Problem::Required } else { Problem::TitleInvalid });
     }
     check_text(&mut validation, subject, request.body, request.privacy_confirmed);
+    let kinds = validation.check("files", attachments::check(request.files));
     if let Err(problems) = validation.finish() {
         drafts::keep(&state.db, author, &target, request.subject, request.body).await?;
         return Err(problems);
     }
     // Each check above records a problem when it yields nothing.
-    let (Some(topic), Some(district), Some(urgency), Some(deadline)) = (topic, district, urgency, deadline) else {
+    let (Some(topic), Some(district), Some(urgency), Some(deadline), Some(kinds)) = (topic, district, urgency, deadline, kinds) else {
         return Err(ServiceError::Internal("a checked request lost a field".into()));
     };
     let body = request.body.trim();
@@ -112,8 +115,9 @@ pub async fn file(state: &AppState, reader: &SessionUser, request: &NewRequest<'
     };
     let txn = state.db.begin().await?;
     consultation::Entity::insert(consultation::ActiveModel::from(row.clone())).exec_without_returning(&txn).await?;
+    let message = Uuid::new_v4();
     consultation_message::Entity::insert(consultation_message::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(message),
         consultation_id: Set(row.id),
         author_id: Set(Some(author)),
         kind: Set(MessageKind::Request.code().to_owned()),
@@ -123,6 +127,7 @@ pub async fn file(state: &AppState, reader: &SessionUser, request: &NewRequest<'
     })
     .exec_without_returning(&txn)
     .await?;
+    attachments::attach(&txn, state, (row.id, message), author, request.files, &kinds).await?;
     history::record(&txn, &row, Some(author), Event::Filed, format!("{} · {} · {}", topic.code(), urgency.code(), district.code())).await?;
     drafts::forget(&txn, author, &target).await?;
     news::tell_jurists(&txn, &state.settings, &row, ConsultationNews::Filed).await?;

@@ -5,6 +5,7 @@
 //! request's history and to the audit log (`history`).
 
 pub mod access;
+pub mod attachments;
 pub mod file;
 mod history;
 mod news;

@@ -11,20 +11,21 @@ use sea_orm::{
 
 use super::{
     access::{self, Standing},
-    clock_of, district_of, draft_target,
+    attachments, clock_of, district_of, draft_target,
     file::check_text,
     history, news, set_clock, status_of,
 };
 use crate::{
     domain::{
         Problem, Role, SessionUser,
-        consultations::{Event, MessageKind, REOPEN_DAYS, ServiceClock, Status, Step},
+        consultations::{Event, MessageKind, RATING_COMMENT_MAX_CHARS, RATINGS, REOPEN_DAYS, ServiceClock, Status, Step},
     },
     ssr::{
         authz::account_id,
         clock, drafts,
         entities::{consultation, consultation_message, user, user_role},
         error::{ServiceError, ServiceResult, Validation},
+        files::Upload,
         mail::ConsultationNews,
         state::AppState,
         user_markdown,
@@ -34,6 +35,7 @@ use crate::{
 /// A message as the thread's form sends it.
 pub struct Writing<'a> {
     pub body: &'a str,
+    pub files: &'a [Upload],
     pub privacy_confirmed: bool,
     /// Show it rendered, do not send it yet.
     pub preview: bool,
@@ -78,9 +80,11 @@ pub async fn write(
     }
     let mut validation = Validation::default();
     check_text(&mut validation, "", writing.body, writing.privacy_confirmed);
-    let next = status_of(&row).after(step).map_err(ServiceError::Refused).and_then(|next| validation.finish().map(|()| next));
-    let next = match next {
-        Ok(next) => next,
+    let kinds = validation.check("files", attachments::check(writing.files));
+    let next = status_of(&row).after(step).map_err(ServiceError::Refused).and_then(|next| validation.finish().map(|()| (next, kinds)));
+    let (next, kinds) = match next {
+        Ok((next, Some(kinds))) => (next, kinds),
+        Ok((_, None)) => return Err(ServiceError::Internal("checked files without kinds".into())),
         Err(error) => {
             drafts::keep(&state.db, me, &target, "", writing.body).await?;
             return Err(error);
@@ -115,8 +119,9 @@ pub async fn write(
     let body = writing.body.trim();
     let txn = state.db.begin().await?;
     update.update(&txn).await?;
+    let message = Uuid::new_v4();
     consultation_message::Entity::insert(consultation_message::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(message),
         consultation_id: Set(row.id),
         author_id: Set(Some(me)),
         kind: Set(kind.code().to_owned()),
@@ -126,6 +131,7 @@ pub async fn write(
     })
     .exec_without_returning(&txn)
     .await?;
+    attachments::attach(&txn, state, (row.id, message), me, writing.files, &kinds).await?;
     if claims {
         history::record(&txn, &row, Some(me), Event::Claimed, String::new()).await?;
     }
@@ -245,6 +251,37 @@ pub async fn reopen(state: &AppState, reader: &SessionUser, id: &str) -> Service
     })
     .await?;
     news::tell(&txn, &state.settings, row.assignee_id, &row, ConsultationNews::Reopened).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The requester rates the answer (1 to 5, with an optional comment);
+/// rating an answered request closes it. A later rating replaces the first.
+pub async fn rate(state: &AppState, reader: &SessionUser, id: &str, stars: &str, comment: &str) -> ServiceResult<()> {
+    let (row, standing) = access::load(&state.db, reader, id).await?;
+    if standing != Standing::Requester {
+        return Err(ServiceError::Forbidden);
+    }
+    let next = status_of(&row).after(Step::Rate).map_err(ServiceError::Refused)?;
+    let mut validation = Validation::default();
+    let stars = validation.check("rating", stars.trim().parse::<i32>().ok().filter(|s| RATINGS.contains(s)).ok_or(Problem::ChoiceInvalid));
+    let comment = comment.trim();
+    if comment.chars().count() > RATING_COMMENT_MAX_CHARS {
+        validation.add("comment", Problem::NoteTooLong);
+    }
+    validation.finish()?;
+    let Some(stars) = stars else { return Err(ServiceError::Internal("a checked rating without stars".into())) };
+    let now = clock::now();
+    let closes = row.closed_at.is_none();
+    let step = Move { next, service: clock_of(&row), event: Event::Rated, detail: format!("{stars}/5") };
+    let txn = transition(state, &row, account_id(reader)?, step, |update| {
+        update.rating = Set(Some(stars));
+        update.rating_comment = Set((!comment.is_empty()).then(|| comment.to_owned()));
+        if closes {
+            update.closed_at = Set(Some(now));
+        }
+    })
+    .await?;
     txn.commit().await?;
     Ok(())
 }

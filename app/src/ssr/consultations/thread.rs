@@ -9,12 +9,12 @@ use sea_orm::{
 
 use super::{
     access::{self, Standing},
-    as_row, clock_of, district_of, draft_target, history, status_of, urgency_of,
+    as_row, attachments, clock_of, district_of, draft_target, history, status_of, urgency_of,
 };
 use crate::{
     domain::{
         Role, SessionUser,
-        consultations::{Action, Allowed, ConsultationPage, Message, MessageKind, REOPEN_DAYS, Status, Step},
+        consultations::{Action, Allowed, ConsultationPage, Message, MessageKind, REOPEN_DAYS, Rating, Status, Step},
     },
     ssr::{
         authz::account_id,
@@ -35,6 +35,8 @@ pub async fn page(state: &AppState, reader: &SessionUser, id: &str) -> ServiceRe
         messages = messages.filter(consultation_message::Column::Kind.ne(MessageKind::InternalNote.code()));
     }
     let messages = messages.order_by_asc(consultation_message::Column::CreatedAt).all(&state.db).await?;
+    let ids: Vec<_> = messages.iter().map(|m| m.id).collect();
+    let mut files = attachments::of_messages(&state.db, row.id, &ids).await?;
     let (also_open, events) = if staff {
         (history::viewed(&state.db, &row, me).await?, history::entries(&state.db, row.id).await?)
     } else {
@@ -62,6 +64,7 @@ pub async fn page(state: &AppState, reader: &SessionUser, id: &str) -> ServiceRe
             (Action::Write, !staff && status.after(Step::GuardianWrites).is_ok()),
             (Action::Close, status.after(Step::Close).is_ok()),
             (Action::Reopen, !staff && reopenable),
+            (Action::Rate, !staff && row.rating.is_none() && status.after(Step::Rate).is_ok()),
         ]
         .into_iter()
         .filter_map(|(action, may)| may.then_some(action))
@@ -78,12 +81,14 @@ pub async fn page(state: &AppState, reader: &SessionUser, id: &str) -> ServiceRe
                 author: m.author_id.and_then(|id| people.get(&id).cloned()),
                 html: m.body_html,
                 created_at: m.created_at,
+                attachments: files.remove(&m.id).unwrap_or_default(),
             })
             .collect(),
         history: events.into_iter().filter_map(|e| history::as_entry(e, &people)).collect(),
         also_open: also_open.iter().filter_map(|id| people.get(id).cloned()).collect(),
         jurists,
         allowed,
+        rating: row.rating.map(|stars| Rating { stars, comment: row.rating_comment.clone() }),
         staff,
         draft: drafts::load(&state.db, me, &draft_target(Some(row.id))).await?,
         now,
