@@ -39,6 +39,10 @@ enum Consultation {
     PausedSeconds,
     /// The next service-level due time, kept for the queue's order.
     DueAt,
+    /// The due time a "due soon" reminder went out for, and the one a
+    /// breach was told for: each is told once.
+    WarnedDueAt,
+    BreachedDueAt,
     AnsweredAt,
     ClosedAt,
     Rating,
@@ -98,6 +102,8 @@ impl MigrationTrait for Migration {
                     .col(big_integer_null(Consultation::PausedSince))
                     .col(big_integer(Consultation::PausedSeconds).default(0))
                     .col(big_integer_null(Consultation::DueAt))
+                    .col(big_integer_null(Consultation::WarnedDueAt))
+                    .col(big_integer_null(Consultation::BreachedDueAt))
                     .col(big_integer_null(Consultation::AnsweredAt))
                     .col(big_integer_null(Consultation::ClosedAt))
                     .col(integer_null(Consultation::Rating))

@@ -9,7 +9,7 @@ use tutela_app::ssr::{mail::transport::MailTransport, state::AppState};
 use crate::{
     config::Config,
     error::{ServerError, ServerResult},
-    jobs::{DigestJob, HousekeepingJob, OutboxJob, Runner},
+    jobs::{ConsultationRemindersJob, DigestJob, HousekeepingJob, OutboxJob, Runner},
     router, state,
 };
 
@@ -36,6 +36,7 @@ pub async fn start(config: Config) -> ServerResult<RunningServer> {
             Arc::new(HousekeepingJob { interval: Duration::from_secs(config.housekeeping_seconds) }),
             // Digests are due at a minute's precision at most.
             Arc::new(DigestJob { interval: Duration::from_millis(config.job_poll_ms.clamp(1000, 60_000)) }),
+            Arc::new(ConsultationRemindersJob { interval: Duration::from_millis(config.job_poll_ms.clamp(1000, 60_000)) }),
         ],
     );
     let app = router::build(app_state.clone(), config.max_body_bytes);

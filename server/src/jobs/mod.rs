@@ -3,6 +3,7 @@
 //! time: a lease row in the database says who holds it and until when, and
 //! an instance that dies loses its leases when they expire.
 
+mod consultation_reminders;
 mod digest;
 mod housekeeping;
 mod outbox;
@@ -17,6 +18,7 @@ use sea_orm::{
 use tokio::{sync::watch, task::JoinHandle};
 use tutela_app::ssr::{clock, entities::job_lease, error::ServiceResult, secrets::new_token, state::AppState};
 
+pub use consultation_reminders::ConsultationRemindersJob;
 pub use digest::DigestJob;
 pub use housekeeping::HousekeepingJob;
 pub use outbox::OutboxJob;

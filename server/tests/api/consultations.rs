@@ -414,6 +414,33 @@ on_both_engines! {
         assert!(!own_view.contains("Invia la valutazione") && own_view.contains("Riapri la richiesta"), "rated once; reopening stays possible");
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'consultation.rated'").await, 1);
     }
+
+    async fn jurists_are_reminded_before_a_due_time_and_coordinators_told_of_a_breach_once(app: TestApp) {
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let jurist = app.staff_account("jurist@example.it", &[(Role::Jurist, District::Milano)]).await;
+        app.staff_account("coordinator@example.it", &[(Role::Coordinator, District::Milano)]).await;
+        app.staff_account("brescia-coordinator@example.it", &[(Role::Coordinator, District::Brescia)]).await;
+        let request = filed(&app, &guardian).await;
+        act(&app, &jurist, "step", &[("id", id_of(&request)), ("step", "claim")]).await;
+        let now = tutela_app::ssr::clock::now();
+
+        execute(&app, &format!("UPDATE consultation SET due_at = {}", now + 3600)).await;
+        let soon = app.mail.wait_for("jurist@example.it", "in scadenza").await.decoded();
+        assert!(soon.contains(&format!("/consultations/{}", id_of(&request))) && !soon.contains("converte da solo"), "a link, no content");
+        app.wait_until_count("SELECT COUNT(*) FROM consultation WHERE warned_due_at IS NOT NULL", 1).await;
+
+        execute(&app, &format!("UPDATE consultation SET due_at = {}", now - 60)).await;
+        app.mail.wait_for("jurist@example.it", "tempo di risposta superato").await;
+        app.mail.wait_for("coordinator@example.it", "tempo di risposta superato").await;
+        app.wait_until_count("SELECT COUNT(*) FROM consultation WHERE breached_due_at IS NOT NULL", 1).await;
+        let (jurist_mails, coordinator_mails) = (app.mail.received_for("jurist@example.it").await, app.mail.received_for("coordinator@example.it").await);
+        tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+        assert_eq!(app.mail.received_for("jurist@example.it").await, jurist_mails, "told once");
+        assert_eq!(app.mail.received_for("coordinator@example.it").await, coordinator_mails, "told once");
+        assert_eq!(app.mail.received_for("brescia-coordinator@example.it").await, 0, "not another district's coordinators");
+        // The guardian is never told of the service levels.
+        assert_eq!(app.mail.received_for("guardian@example.it").await, 0);
+    }
 }
 
 /// Changes the database behind the server's back, as time passing would.

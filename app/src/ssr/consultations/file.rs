@@ -7,7 +7,7 @@ use sea_orm::{ActiveValue::Set, EntityTrait as _, TransactionTrait as _, prelude
 use super::{access, attachments, draft_target, history, news};
 use crate::{
     domain::{
-        District, Problem, SessionUser,
+        District, Problem, Role, SessionUser,
         consultations::{Event, MessageKind, SUBJECT_MAX_CHARS, SUBJECT_MIN_CHARS, ServiceClock, Status, Topic, Urgency},
         parse_date, rome_date,
     },
@@ -108,6 +108,8 @@ pub async fn file(state: &AppState, reader: &SessionUser, request: &NewRequest<'
         paused_since: None,
         paused_seconds: 0,
         due_at: ServiceClock::restart(now).due(Status::New, urgency, &state.settings.calendar(district)).next(),
+        warned_due_at: None,
+        breached_due_at: None,
         answered_at: None,
         closed_at: None,
         rating: None,
@@ -130,7 +132,7 @@ pub async fn file(state: &AppState, reader: &SessionUser, request: &NewRequest<'
     attachments::attach(&txn, state, (row.id, message), author, request.files, &kinds).await?;
     history::record(&txn, &row, Some(author), Event::Filed, format!("{} · {} · {}", topic.code(), urgency.code(), district.code())).await?;
     drafts::forget(&txn, author, &target).await?;
-    news::tell_jurists(&txn, &state.settings, &row, ConsultationNews::Filed).await?;
+    news::tell_district(&txn, &state.settings, &row, Role::Jurist, ConsultationNews::Filed).await?;
     txn.commit().await?;
     Ok(Filed::Filed(row.id))
 }

@@ -10,6 +10,7 @@ pub mod file;
 mod history;
 mod news;
 pub mod queue;
+pub mod reminders;
 pub mod steps;
 pub mod thread;
 

@@ -1,7 +1,8 @@
 //! The mails a request's people get: the guardian at each reply and status
 //! change, the assigned jurist when the guardian writes or reopens, the
-//! district's jurists when a request arrives. They carry the request's
-//! reference and a link, never what anyone wrote.
+//! district's jurists when a request arrives, and the reminders of due
+//! times. They carry the request's reference and a link, never what anyone
+//! wrote.
 
 use sea_orm::{
     ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, QuerySelect as _, RelationTrait as _, prelude::Uuid,
@@ -55,21 +56,23 @@ pub async fn tell(
     }
 }
 
-/// Tells every active jurist of the request's district.
-pub async fn tell_jurists(
+/// Tells every active holder of `role` in the request's district (its
+/// jurists, or its coordinators).
+pub async fn tell_district(
     db: &impl ConnectionTrait,
     settings: &Settings,
     row: &consultation::Model,
+    role: Role,
     news: ConsultationNews,
 ) -> ServiceResult<()> {
-    let jurists = user::Entity::find()
+    let people = user::Entity::find()
         .join(JoinType::InnerJoin, user::Relation::UserRole.def())
-        .filter(user_role::Column::Role.eq(Role::Jurist.code()))
+        .filter(user_role::Column::Role.eq(role.code()))
         .filter(user_role::Column::District.eq(&row.district))
         .all(db)
         .await?;
-    for jurist in &jurists {
-        send(db, settings, jurist, row, news).await?;
+    for person in &people {
+        send(db, settings, person, row, news).await?;
     }
     Ok(())
 }

@@ -27,6 +27,10 @@ pub struct Model {
     pub paused_seconds: i64,
     /// The next service-level due time while it is the jurists' turn.
     pub due_at: Option<i64>,
+    /// The due time a "due soon" reminder went out for.
+    pub warned_due_at: Option<i64>,
+    /// The due time whose breach was told.
+    pub breached_due_at: Option<i64>,
     pub answered_at: Option<i64>,
     pub closed_at: Option<i64>,
     pub rating: Option<i32>,

@@ -128,6 +128,12 @@ pub enum ConsultationNews {
     Closed,
     /// To the assigned jurist: the requester reopened it.
     Reopened,
+    /// To the assigned jurist (or the district's, if nobody took it): a
+    /// service level falls due within a few hours.
+    DueSoon,
+    /// To the assigned jurist and the district's coordinators: a service
+    /// level was missed.
+    Overdue,
 }
 
 /// One notification in a digest.
@@ -294,6 +300,8 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
                 ConsultationNews::Assigned => (t.mail_consultation_assigned_subject, t.mail_consultation_assigned_body),
                 ConsultationNews::Closed => (t.mail_consultation_closed_subject, t.mail_consultation_closed_body),
                 ConsultationNews::Reopened => (t.mail_consultation_reopened_subject, t.mail_consultation_reopened_body),
+                ConsultationNews::DueSoon => (t.mail_consultation_due_soon_subject, t.mail_consultation_due_soon_body),
+                ConsultationNews::Overdue => (t.mail_consultation_overdue_subject, t.mail_consultation_overdue_body),
             };
             let values = [("reference", reference.as_str())];
             MailParts::new(
