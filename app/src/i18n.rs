@@ -144,6 +144,8 @@ pub fn event_text(t: &Texts, event: Event) -> &'static str {
         Event::Closed => t.consultations_event_closed,
         Event::Reopened => t.consultations_event_reopened,
         Event::Rated => t.consultations_event_rated,
+        Event::Invited => t.consultations_event_invited,
+        Event::Joined => t.consultations_event_joined,
     }
 }
 
@@ -184,6 +186,7 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::FileTooLarge => t.problem_file_too_large,
         Problem::FileKindRefused => t.problem_file_kind_refused,
         Problem::TooManyFiles => t.problem_too_many_files,
+        Problem::InvitationForAnotherAddress => t.problem_invitation_for_another_address,
         Problem::OwnPost => t.problem_own_post,
         Problem::AlreadyReacted => t.problem_already_reacted,
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
@@ -225,6 +228,8 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::ConsultationClosed => t.notice_consultation_closed,
         Notice::ConsultationReopened => t.notice_consultation_reopened,
         Notice::ConsultationRated => t.notice_consultation_rated,
+        Notice::ConsultationInvitationSent => t.notice_consultation_invitation_sent,
+        Notice::ConsultationJoined => t.notice_consultation_joined,
         Notice::PostApproved => t.notice_post_approved,
         Notice::PostRejected => t.notice_post_rejected,
         Notice::PostFlagged => t.notice_post_flagged,

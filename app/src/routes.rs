@@ -52,6 +52,11 @@ pub mod paths {
         format!("/consultations/{id}")
     }
 
+    /// The link that invites a co-requester into a request.
+    pub fn consultation_invitation(token: &str) -> String {
+        format!("/consultations/join/{token}")
+    }
+
     /// A file attached to a request, served after the request's checks.
     pub fn consultation_file(id: &str, file: &str) -> String {
         format!("/consultations/{id}/files/{file}")
@@ -96,7 +101,7 @@ pub mod paths {
     }
 
     /// The paths whose last segment is a secret token from a mail.
-    const WITH_TOKEN: [&str; 3] = ["/verify-email/", "/password/reset/", "/unsubscribe/"];
+    const WITH_TOKEN: [&str; 4] = ["/verify-email/", "/password/reset/", "/unsubscribe/", "/consultations/join/"];
 
     /// `path` as it may be written to a log: a mail's token replaced by `…`.
     pub fn for_log(path: &str) -> std::borrow::Cow<'_, str> {
@@ -163,6 +168,7 @@ mod table {
                 <Route path=path!("/consultations") view=consultations::Consultations ssr=SsrMode::Async/>
                 <Route path=path!("/consultations/new") view=consultations::new::NewConsultation ssr=SsrMode::Async/>
                 <Route path=path!("/consultations/queue") view=consultations::queue::Queue ssr=SsrMode::Async/>
+                <Route path=path!("/consultations/join/:token") view=consultations::join::Join ssr=SsrMode::Async/>
                 <Route path=path!("/consultations/:id") view=consultations::thread::Consultation ssr=SsrMode::Async/>
                 <Route path=path!("/faq") view=areas::Faq ssr=SsrMode::Async/>
                 <Route path=path!("/search") view=pages::search::Search ssr=SsrMode::Async/>

@@ -32,6 +32,7 @@ mod m20261204_000022_category_moderators;
 mod m20261204_000023_post_approval;
 mod m20261204_000024_consultations;
 mod m20261204_000025_stored_files;
+mod m20261204_000026_co_requesters;
 
 pub struct Migrator;
 
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000023_post_approval::Migration),
             Box::new(m20261204_000024_consultations::Migration),
             Box::new(m20261204_000025_stored_files::Migration),
+            Box::new(m20261204_000026_co_requesters::Migration),
         ]
     }
 }

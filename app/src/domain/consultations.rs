@@ -385,10 +385,14 @@ pub enum Event {
     Closed,
     Reopened,
     Rated,
+    /// The guardian invited a co-requester (the address is the detail).
+    Invited,
+    /// A co-requester accepted the invitation.
+    Joined,
 }
 
 impl Event {
-    pub const ALL: [Event; 11] = [
+    pub const ALL: [Event; 13] = [
         Event::Filed,
         Event::Viewed,
         Event::Claimed,
@@ -400,6 +404,8 @@ impl Event {
         Event::Closed,
         Event::Reopened,
         Event::Rated,
+        Event::Invited,
+        Event::Joined,
     ];
 
     pub fn code(self) -> &'static str {
@@ -415,6 +421,8 @@ impl Event {
             Event::Closed => "closed",
             Event::Reopened => "reopened",
             Event::Rated => "rated",
+            Event::Invited => "invited",
+            Event::Joined => "joined",
         }
     }
 
@@ -449,6 +457,8 @@ pub enum Action {
     Reopen,
     /// The requester says how it went, once answered.
     Rate,
+    /// The requester invites a co-requester.
+    Invite,
 }
 
 /// What the reader may do with the request now.
@@ -475,11 +485,28 @@ pub struct ConsultationPage {
     pub jurists: Vec<(String, String)>,
     pub allowed: Allowed,
     pub rating: Option<Rating>,
+    /// The co-requesters' names.
+    pub members: Vec<String>,
     /// Whether the reader is one of its jurists or coordinators.
     pub staff: bool,
     pub draft: Option<Draft>,
     pub now: i64,
 }
+
+/// An invitation to join a request, as its link's page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub token: String,
+    pub reference: String,
+    pub inviter: Option<String>,
+    /// The address invited: the reader must be signed in with it.
+    pub email: String,
+    /// Whether the reader's own address is the one invited.
+    pub for_reader: bool,
+}
+
+/// How long an invitation's link works.
+pub const INVITATION_DAYS: i64 = 14;
 
 /// The guardian's page of their requests, and what the form offers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -44,6 +44,7 @@ pub enum Problem {
     FileTooLarge,
     FileKindRefused,
     TooManyFiles,
+    InvitationForAnotherAddress,
     OwnPost,
     AlreadyReacted,
     SecondFactorMandatory,

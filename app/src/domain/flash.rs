@@ -42,6 +42,8 @@ pub enum Notice {
     ConsultationClosed,
     ConsultationReopened,
     ConsultationRated,
+    ConsultationInvitationSent,
+    ConsultationJoined,
     PostApproved,
     PostRejected,
     PostFlagged,

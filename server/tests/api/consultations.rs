@@ -441,6 +441,56 @@ on_both_engines! {
         // The guardian is never told of the service levels.
         assert_eq!(app.mail.received_for("guardian@example.it").await, 0);
     }
+
+    async fn a_guardian_invites_the_social_worker_who_then_reads_and_writes_but_never_sees_notes(app: TestApp) {
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let jurist = app.staff_account("jurist@example.it", &[(Role::Jurist, District::Milano)]).await;
+        let worker = app.staff_account("worker@example.it", &[(Role::Operator, District::Milano)]).await;
+        let stranger = app.staff_account("stranger@example.it", &[(Role::Operator, District::Milano)]).await;
+        let request = filed(&app, &guardian).await;
+        let id = id_of(&request).to_owned();
+        write(&app, &jurist, &[("id", &id), ("body", "NOTA-RISERVATA sul caso"), ("step", "note")], &[]).await;
+        assert_eq!(page(&app, &worker, &request).await.0, StatusCode::NOT_FOUND, "not before joining");
+
+        let refused = act(&app, &guardian, "invite", &[("id", &id), ("email", "non-un-indirizzo")]).await;
+        assert_eq!(location(&refused), format!("{request}#invite"));
+        let denied = act_json(&app, &jurist, "invite", &[("id", &id), ("email", "worker@example.it")]).await;
+        assert_eq!(denied.status(), StatusCode::FORBIDDEN, "only the guardian invites");
+        act(&app, &guardian, "invite", &[("id", &id), ("email", "Worker@Example.it")]).await;
+        let mail = app.mail.wait_for("worker@example.it", "ti invita a seguire la richiesta").await;
+        let link = mail.link_containing("/consultations/join/").expect("the invitation's link");
+        let path = &link[link.find("/consultations/join/").unwrap()..];
+        assert!(!mail.decoded().contains("si converte da solo"), "the invitation carries no content");
+
+        // Someone else holding the link cannot use it.
+        let (_, offer) = page(&app, &stranger, path).await;
+        assert!(offer.contains("esci e accedi con quell") && !offer.contains("Partecipa alla richiesta"), "{offer}");
+        let token = path.trim_start_matches("/consultations/join/");
+        act(&app, &stranger, "join", &[("token", token)]).await;
+        assert_eq!(page(&app, &stranger, &request).await.0, StatusCode::NOT_FOUND);
+
+        let (_, offer) = page(&app, &worker, path).await;
+        assert!(offer.contains("Partecipa alla richiesta"), "{offer}");
+        let joined = act(&app, &worker, "join", &[("token", token)]).await;
+        assert_eq!(location(&joined), request);
+        let again = act_json(&app, &worker, "join", &[("token", token)]).await;
+        assert_eq!(again.status(), StatusCode::BAD_REQUEST, "a link works once");
+
+        let (status, shown) = page(&app, &worker, &request).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(shown.contains("il permesso per minore età si converte") && !shown.contains("NOTA-RISERVATA"), "the thread, never the notes");
+        let (_, list) = page(&app, &worker, "/consultations").await;
+        assert!(list.contains("Conversione del permesso a 18 anni"), "in the worker's own list");
+        write(&app, &worker, &[("id", &id), ("body", "Sono l'assistente sociale: il ragazzo ha il passaporto.")], &[]).await;
+        write(&app, &jurist, &[("id", &id), ("body", "Grazie: serve anche il parere del Comitato?"), ("step", "ask")], &[]).await;
+        app.mail.wait_for("worker@example.it", "altre informazioni").await;
+        app.mail.wait_for("guardian@example.it", "altre informazioni").await;
+        let (_, staff_view) = page(&app, &jurist, &request).await;
+        assert!(staff_view.contains("il ragazzo ha il passaporto") && staff_view.contains("Partecipano anche"), "{staff_view}");
+        let refused = act_json(&app, &worker, "step", &[("id", &id), ("step", "close")]).await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN, "closing stays the guardian's");
+        assert_eq!(app.count("SELECT COUNT(*) FROM consultation_event WHERE event IN ('invited', 'joined')").await, 2);
+    }
 }
 
 /// Changes the database behind the server's back, as time passing would.

@@ -3,6 +3,8 @@
 
 pub mod assign;
 pub mod file;
+pub mod invite;
+pub mod join;
 pub mod load;
 pub mod load_form;
 pub mod load_own;

@@ -1,6 +1,7 @@
 //! Legal consultations: the guardian's requests, the filing form, a
 //! request's thread, and the jurists' queue.
 
+pub mod join;
 pub mod new;
 pub mod queue;
 pub mod thread;
@@ -73,14 +74,14 @@ fn Own(t: &'static Texts, own: OwnConsultations) -> impl IntoView {
             </section>
         }
     });
-    let mine = may_file.then(|| {
+    let mine = (may_file || !rows.is_empty()).then(|| {
         let list = if rows.is_empty() {
             view! { <p>{t.consultations_own_empty}</p> }.into_any()
         } else {
             view! { <ul class="topic-list">{rows.into_iter().map(|row| view! { <OwnRow t row/> }).collect_view()}</ul> }.into_any()
         };
         view! {
-            <p><A href=paths::CONSULTATIONS_NEW attr:class="btn btn-primary">{t.consultations_new_button}</A></p>
+            {may_file.then(|| view! { <p><A href=paths::CONSULTATIONS_NEW attr:class="btn btn-primary">{t.consultations_new_button}</A></p> })}
             <p>{t.consultations_who_sees}</p>
             <section aria-labelledby="own-title">
                 <h2 id="own-title">{t.consultations_own_title}</h2>
@@ -88,7 +89,7 @@ fn Own(t: &'static Texts, own: OwnConsultations) -> impl IntoView {
             </section>
         }
     });
-    let neither = (!works_queue && !may_file).then(|| view! { <p>{t.consultations_nobody_body}</p> });
+    let neither = (!works_queue && mine.is_none()).then(|| view! { <p>{t.consultations_nobody_body}</p> });
     view! { {mine}{queue}{neither} }
 }
 

@@ -6,10 +6,11 @@ use leptos_router::{components::A, hooks::use_params_map};
 use super::StatusTag;
 use crate::{
     api::consultations::{
-        assign::AssignConsultation, load::load_consultation, rate::RateConsultation, step::ConsultationStep, write::WriteConsultation,
+        assign::AssignConsultation, invite::InviteToConsultation, load::load_consultation, rate::RateConsultation, step::ConsultationStep,
+        write::WriteConsultation,
     },
     components::{
-        form::{FileField, PostForm, RadioGroup, SelectField, SubmitButton, TextArea},
+        form::{FileField, PostForm, RadioGroup, SelectField, SubmitButton, TextArea, TextField},
         page::{LoadError, SignedIn},
         post_body::PostBody,
     },
@@ -43,7 +44,7 @@ pub fn Consultation() -> impl IntoView {
 
 #[component]
 fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
-    let ConsultationPage { row, due, messages, history, also_open, jurists, allowed, rating, staff, draft, now } = page;
+    let ConsultationPage { row, due, messages, history, also_open, jurists, allowed, rating, members, staff, draft, now } = page;
     // Copy, so each form below can carry it.
     let id = StoredValue::new(row.id.clone());
     let id_field = move || view! { <input type="hidden" name="id" value=id.get_value()/> };
@@ -141,6 +142,20 @@ fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
             </p>
         }
     });
+    let invite = allowed.may(Action::Invite).then(|| {
+        view! {
+            <section class="panel" aria-labelledby="invite">
+                <h2 id="invite">{t.consultations_invite_title}</h2>
+                <p>{t.consultations_invite_lead}</p>
+                <PostForm action=InviteToConsultation::url() id="consultation_invite">
+                    {id_field()}
+                    <TextField name="email" kind="email" label=t.consultations_invite_email autocomplete="off" required=true/>
+                    <SubmitButton label=t.consultations_invite_submit class="btn btn-outline-primary"/>
+                </PostForm>
+            </section>
+        }
+    });
+    let members = (!members.is_empty()).then(|| view! { " · "{t.consultations_members}": "{members.join(", ")} });
     let history = (!history.is_empty()).then(|| {
         view! {
             <details class="panel history">
@@ -171,6 +186,7 @@ fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
         <p class="post-meta">
             {t.consultations_assignee}": "{row.assignee.unwrap_or_else(|| t.consultations_unassigned.to_owned())}
             {staff.then(|| row.requester.map(|name| view! { " · "{t.role_guardian}": "{name} }))}
+            {members}
         </p>
         {also_open}
         {service}
@@ -184,6 +200,7 @@ fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
         {rating}
         {reply}
         {rate}
+        {invite}
         {close}
         {reopen}
         {history}

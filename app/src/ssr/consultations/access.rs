@@ -1,5 +1,5 @@
-//! Who may see a request: the guardian who filed it, the jurists of its
-//! district and that district's coordinators. To anyone else it does not
+//! Who may see a request: the guardian who filed it, the co-requester they
+//! invited, the jurists of its district and that district's coordinators. To anyone else it does not
 //! exist. Jurists and coordinators read other people's cases, so they need
 //! two-factor sign-in on first.
 
@@ -10,7 +10,7 @@ use crate::{
     domain::{District, Problem, Role, SessionUser},
     ssr::{
         authz::account_id,
-        entities::consultation,
+        entities::{consultation, consultation_member},
         error::{ServiceError, ServiceResult},
     },
 };
@@ -20,6 +20,9 @@ use crate::{
 pub enum Standing {
     /// They filed it.
     Requester,
+    /// The guardian invited them (the minor's social worker): they read
+    /// and write in the thread, as the guardian does.
+    CoRequester,
     /// A jurist of its district.
     Jurist,
     /// A coordinator of its district (who may also be one of its jurists).
@@ -28,7 +31,7 @@ pub enum Standing {
 
 impl Standing {
     pub fn is_staff(self) -> bool {
-        !matches!(self, Standing::Requester)
+        !matches!(self, Standing::Requester | Standing::CoRequester)
     }
 
     pub fn is_jurist(self) -> bool {
@@ -36,8 +39,9 @@ impl Standing {
     }
 }
 
-/// The reader's standing to `row`; `NotFound` when they have none.
-pub fn standing(reader: &SessionUser, row: &consultation::Model) -> ServiceResult<Standing> {
+/// The reader's standing to `row` without looking up co-requesters;
+/// `NotFound` when they have none.
+fn standing(reader: &SessionUser, row: &consultation::Model) -> ServiceResult<Standing> {
     if row.requester_id == Some(account_id(reader)?) {
         return Ok(Standing::Requester);
     }
@@ -57,7 +61,12 @@ pub fn standing(reader: &SessionUser, row: &consultation::Model) -> ServiceResul
 pub async fn load(db: &impl ConnectionTrait, reader: &SessionUser, id: &str) -> ServiceResult<(consultation::Model, Standing)> {
     let id = Uuid::parse_str(id).map_err(|_| ServiceError::NotFound)?;
     let row = consultation::Entity::find_by_id(id).one(db).await?.ok_or(ServiceError::NotFound)?;
-    let standing = standing(reader, &row)?;
+    let standing = match standing(reader, &row) {
+        Err(ServiceError::NotFound) if consultation_member::Entity::find_by_id((row.id, account_id(reader)?)).one(db).await?.is_some() => {
+            Standing::CoRequester
+        }
+        other => other?,
+    };
     Ok((row, standing))
 }
 

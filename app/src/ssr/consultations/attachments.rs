@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, QueryOrder as _, prelude::Uuid};
 
-use super::access::{self, Standing};
+use super::access;
 use crate::{
     domain::{
         Problem, SessionUser,
@@ -83,7 +83,7 @@ pub async fn open(state: &AppState, reader: &SessionUser, id: &str, file: &str) 
         .one(&state.db)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    if standing == Standing::Requester {
+    if !standing.is_staff() {
         let message = consultation_message::Entity::find_by_id(link.message_id).one(&state.db).await?.ok_or(ServiceError::NotFound)?;
         if message.kind == MessageKind::InternalNote.code() {
             return Err(ServiceError::NotFound);

@@ -8,6 +8,7 @@ pub mod access;
 pub mod attachments;
 pub mod file;
 mod history;
+pub mod members;
 mod news;
 pub mod queue;
 pub mod reminders;

@@ -15,7 +15,7 @@ use crate::{
     i18n::Locale,
     routes::paths,
     ssr::{
-        entities::{consultation, user, user_role},
+        entities::{consultation, consultation_member, user, user_role},
         error::ServiceResult,
         mail::{self, ConsultationNews, MailKind},
         state::Settings,
@@ -54,6 +54,25 @@ pub async fn tell(
         Some(account) => send(db, settings, &account, row, news).await,
         None => Ok(()),
     }
+}
+
+/// Tells the requester and the co-requesters they invited.
+pub async fn tell_requesters(
+    db: &impl ConnectionTrait,
+    settings: &Settings,
+    row: &consultation::Model,
+    news: ConsultationNews,
+) -> ServiceResult<()> {
+    tell(db, settings, row.requester_id, row, news).await?;
+    let members = user::Entity::find()
+        .join_rev(JoinType::InnerJoin, consultation_member::Relation::User.def())
+        .filter(consultation_member::Column::ConsultationId.eq(row.id))
+        .all(db)
+        .await?;
+    for member in &members {
+        send(db, settings, member, row, news).await?;
+    }
+    Ok(())
 }
 
 /// Tells every active holder of `role` in the request's district (its

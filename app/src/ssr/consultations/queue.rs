@@ -4,7 +4,7 @@
 
 use sea_orm::{
     ColumnTrait as _, Condition, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _, Select,
-    sea_query::{NullOrdering, Order},
+    sea_query::{NullOrdering, Order, Query},
 };
 
 use super::{access, as_row};
@@ -13,7 +13,14 @@ use crate::{
         SessionUser,
         consultations::{QueueFilter, QueuePage, QueueView, Status},
     },
-    ssr::{authz::account_id, clock, db, entities::consultation, error::ServiceResult, people::names, state::AppState},
+    ssr::{
+        authz::account_id,
+        clock, db,
+        entities::{consultation, consultation_member},
+        error::ServiceResult,
+        people::names,
+        state::AppState,
+    },
 };
 
 pub const PER_PAGE: u64 = 25;
@@ -84,10 +91,16 @@ pub async fn page(state: &AppState, reader: &SessionUser, filter: QueueFilter, p
     })
 }
 
-/// The reader's own requests, newest first.
+/// The reader's own requests, and those they were invited into, newest first.
 pub async fn own(state: &AppState, reader: &SessionUser) -> ServiceResult<Vec<crate::domain::consultations::ConsultationRow>> {
+    let me = account_id(reader)?;
+    let invited_into = Query::select()
+        .column(consultation_member::Column::ConsultationId)
+        .from(consultation_member::Entity)
+        .and_where(consultation_member::Column::UserId.eq(me))
+        .to_owned();
     let rows = consultation::Entity::find()
-        .filter(consultation::Column::RequesterId.eq(account_id(reader)?))
+        .filter(Condition::any().add(consultation::Column::RequesterId.eq(me)).add(consultation::Column::Id.in_subquery(invited_into)))
         .order_by_desc(consultation::Column::UpdatedAt)
         .all(&state.db)
         .await?;

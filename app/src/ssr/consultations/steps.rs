@@ -52,8 +52,8 @@ pub enum Written {
 /// answers; any of the request's staff may leave an internal note.
 fn step_of(standing: Standing, chosen: Option<Step>) -> ServiceResult<Step> {
     match (standing, chosen) {
-        (Standing::Requester, None) => Ok(Step::GuardianWrites),
-        (Standing::Requester, Some(_)) => Err(ServiceError::Forbidden),
+        (Standing::Requester | Standing::CoRequester, None) => Ok(Step::GuardianWrites),
+        (Standing::Requester | Standing::CoRequester, Some(_)) => Err(ServiceError::Forbidden),
         (staff, Some(step @ (Step::Ask | Step::Answer))) if staff.is_jurist() => Ok(step),
         (_, Some(Step::Note)) => Ok(Step::Note),
         (Standing::Coordinator { jurist: false }, Some(Step::Ask | Step::Answer)) => Err(ServiceError::Forbidden),
@@ -139,8 +139,11 @@ pub async fn write(
     drafts::forget(&txn, me, &target).await?;
     if let Some(news) = news {
         // The requester's message is news to the jurist on it; the jurist's to the requester.
-        let to = if news == ConsultationNews::RequesterWrote { row.assignee_id } else { row.requester_id };
-        news::tell(&txn, &state.settings, to, &row, news).await?;
+        if news == ConsultationNews::RequesterWrote {
+            news::tell(&txn, &state.settings, row.assignee_id, &row, news).await?;
+        } else {
+            news::tell_requesters(&txn, &state.settings, &row, news).await?;
+        }
     }
     txn.commit().await?;
     Ok(Written::Sent)
@@ -220,12 +223,15 @@ pub async fn assign(state: &AppState, reader: &SessionUser, id: &str, jurist: &s
 /// Closes an answered request: its requester, or its staff.
 pub async fn close(state: &AppState, reader: &SessionUser, id: &str) -> ServiceResult<()> {
     let (row, standing) = access::load(&state.db, reader, id).await?;
+    if standing == Standing::CoRequester {
+        return Err(ServiceError::Forbidden);
+    }
     let next = status_of(&row).after(Step::Close).map_err(ServiceError::Refused)?;
     let now = clock::now();
     let step = Move { next, service: clock_of(&row), event: Event::Closed, detail: String::new() };
     let txn = transition(state, &row, account_id(reader)?, step, |update| update.closed_at = Set(Some(now))).await?;
     if standing.is_staff() {
-        news::tell(&txn, &state.settings, row.requester_id, &row, ConsultationNews::Closed).await?;
+        news::tell_requesters(&txn, &state.settings, &row, ConsultationNews::Closed).await?;
     }
     txn.commit().await?;
     Ok(())

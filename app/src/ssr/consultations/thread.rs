@@ -9,7 +9,7 @@ use sea_orm::{
 
 use super::{
     access::{self, Standing},
-    as_row, attachments, clock_of, district_of, draft_target, history, status_of, urgency_of,
+    as_row, attachments, clock_of, district_of, draft_target, history, members, status_of, urgency_of,
 };
 use crate::{
     domain::{
@@ -43,10 +43,12 @@ pub async fn page(state: &AppState, reader: &SessionUser, id: &str) -> ServiceRe
         (Vec::new(), Vec::new())
     };
     let jurists = if matches!(standing, Standing::Coordinator { .. }) { district_jurists(state, &row).await? } else { Vec::new() };
+    let member_ids = members::of(&state.db, row.id).await?;
     let people = names(
         &state.db,
         [row.requester_id, row.assignee_id]
             .into_iter()
+            .chain(member_ids.iter().copied().map(Some))
             .chain(messages.iter().map(|m| m.author_id))
             .chain(events.iter().map(|e| e.actor_id))
             .chain(also_open.iter().copied().map(Some)),
@@ -54,6 +56,7 @@ pub async fn page(state: &AppState, reader: &SessionUser, id: &str) -> ServiceRe
     .await?;
     let now = clock::now();
     let status = status_of(&row);
+    let requester = standing == Standing::Requester;
     let reopenable = status == Status::Closed && row.closed_at.is_some_and(|closed| now - closed <= REOPEN_DAYS * clock::DAY);
     let allowed = Allowed(
         [
@@ -62,9 +65,10 @@ pub async fn page(state: &AppState, reader: &SessionUser, id: &str) -> ServiceRe
             (Action::Answer, standing.is_jurist() && status.after(Step::Answer).is_ok()),
             (Action::Note, staff),
             (Action::Write, !staff && status.after(Step::GuardianWrites).is_ok()),
-            (Action::Close, status.after(Step::Close).is_ok()),
-            (Action::Reopen, !staff && reopenable),
-            (Action::Rate, !staff && row.rating.is_none() && status.after(Step::Rate).is_ok()),
+            (Action::Close, standing != Standing::CoRequester && status.after(Step::Close).is_ok()),
+            (Action::Reopen, requester && reopenable),
+            (Action::Rate, requester && row.rating.is_none() && status.after(Step::Rate).is_ok()),
+            (Action::Invite, requester && status != Status::Closed),
         ]
         .into_iter()
         .filter_map(|(action, may)| may.then_some(action))
@@ -88,6 +92,7 @@ pub async fn page(state: &AppState, reader: &SessionUser, id: &str) -> ServiceRe
         also_open: also_open.iter().filter_map(|id| people.get(id).cloned()).collect(),
         jurists,
         allowed,
+        members: member_ids.iter().filter_map(|id| people.get(id).cloned()).collect(),
         rating: row.rating.map(|stars| Rating { stars, comment: row.rating_comment.clone() }),
         staff,
         draft: drafts::load(&state.db, me, &draft_target(Some(row.id))).await?,

@@ -7,6 +7,8 @@ pub mod category_moderator;
 pub mod consultation;
 pub mod consultation_attachment;
 pub mod consultation_event;
+pub mod consultation_invite;
+pub mod consultation_member;
 pub mod consultation_message;
 pub mod email_token;
 pub mod forum_category;

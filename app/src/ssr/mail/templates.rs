@@ -108,6 +108,14 @@ pub enum MailKind {
         news: ConsultationNews,
         link: String,
     },
+    /// To an address a guardian invited into a consultation (the minor's
+    /// social worker); the name when an account has that address.
+    ConsultationInvitation {
+        name: Option<String>,
+        inviter: String,
+        reference: String,
+        link: String,
+    },
     Test,
 }
 
@@ -309,6 +317,15 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
                 Some(name),
                 vec![fill(body, &values), t.mail_consultation_privacy.to_owned()],
                 Some((t.mail_consultation_action, link)),
+            )
+        }
+        MailKind::ConsultationInvitation { name, inviter, reference, link } => {
+            let values = [("inviter", inviter.as_str()), ("reference", reference.as_str())];
+            MailParts::new(
+                &fill(t.mail_consultation_invitation_subject, &values),
+                name.as_deref(),
+                vec![fill(t.mail_consultation_invitation_body, &values), t.mail_consultation_invitation_how.to_owned()],
+                Some((t.mail_consultation_invitation_action, link)),
             )
         }
         MailKind::Test => MailParts::new(t.mail_test_subject, None, vec![t.mail_test_body.to_owned()], None),
