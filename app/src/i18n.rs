@@ -230,6 +230,8 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::ConsultationRated => t.notice_consultation_rated,
         Notice::ConsultationInvitationSent => t.notice_consultation_invitation_sent,
         Notice::ConsultationJoined => t.notice_consultation_joined,
+        Notice::CannedReplySaved => t.notice_canned_reply_saved,
+        Notice::CannedReplyDeleted => t.notice_canned_reply_deleted,
         Notice::PostApproved => t.notice_post_approved,
         Notice::PostRejected => t.notice_post_rejected,
         Notice::PostFlagged => t.notice_post_flagged,

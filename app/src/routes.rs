@@ -47,6 +47,7 @@ pub mod paths {
 
     pub const CONSULTATIONS_NEW: &str = "/consultations/new";
     pub const CONSULTATIONS_QUEUE: &str = "/consultations/queue";
+    pub const CONSULTATIONS_REPLIES: &str = "/consultations/replies";
 
     pub fn consultation(id: &str) -> String {
         format!("/consultations/{id}")
@@ -168,6 +169,7 @@ mod table {
                 <Route path=path!("/consultations") view=consultations::Consultations ssr=SsrMode::Async/>
                 <Route path=path!("/consultations/new") view=consultations::new::NewConsultation ssr=SsrMode::Async/>
                 <Route path=path!("/consultations/queue") view=consultations::queue::Queue ssr=SsrMode::Async/>
+                <Route path=path!("/consultations/replies") view=consultations::replies::Replies ssr=SsrMode::Async/>
                 <Route path=path!("/consultations/join/:token") view=consultations::join::Join ssr=SsrMode::Async/>
                 <Route path=path!("/consultations/:id") view=consultations::thread::Consultation ssr=SsrMode::Async/>
                 <Route path=path!("/faq") view=areas::Faq ssr=SsrMode::Async/>

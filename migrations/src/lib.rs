@@ -33,6 +33,7 @@ mod m20261204_000023_post_approval;
 mod m20261204_000024_consultations;
 mod m20261204_000025_stored_files;
 mod m20261204_000026_co_requesters;
+mod m20261204_000027_canned_replies;
 
 pub struct Migrator;
 
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000024_consultations::Migration),
             Box::new(m20261204_000025_stored_files::Migration),
             Box::new(m20261204_000026_co_requesters::Migration),
+            Box::new(m20261204_000027_canned_replies::Migration),
         ]
     }
 }

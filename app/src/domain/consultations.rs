@@ -487,11 +487,24 @@ pub struct ConsultationPage {
     pub rating: Option<Rating>,
     /// The co-requesters' names.
     pub members: Vec<String>,
+    /// The canned replies a jurist may start from: (id, title).
+    pub canned: Vec<(String, String)>,
     /// Whether the reader is one of its jurists or coordinators.
     pub staff: bool,
     pub draft: Option<Draft>,
     pub now: i64,
 }
+
+/// A canned reply as its page lists and edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CannedReply {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+}
+
+/// The placeholders a canned reply may use, filled for each request.
+pub const PLACEHOLDERS: [&str; 5] = ["{tutore}", "{riferimento}", "{tema}", "{scadenza}", "{giurista}"];
 
 /// An invitation to join a request, as its link's page shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

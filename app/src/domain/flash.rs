@@ -44,6 +44,8 @@ pub enum Notice {
     ConsultationRated,
     ConsultationInvitationSent,
     ConsultationJoined,
+    CannedReplySaved,
+    CannedReplyDeleted,
     PostApproved,
     PostRejected,
     PostFlagged,

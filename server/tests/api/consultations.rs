@@ -491,6 +491,39 @@ on_both_engines! {
         assert_eq!(refused.status(), StatusCode::FORBIDDEN, "closing stays the guardian's");
         assert_eq!(app.count("SELECT COUNT(*) FROM consultation_event WHERE event IN ('invited', 'joined')").await, 2);
     }
+
+    async fn jurists_keep_canned_replies_and_start_an_answer_from_one_filled_for_the_request(app: TestApp) {
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let jurist = app.staff_account("jurist@example.it", &[(Role::Jurist, District::Milano)]).await;
+        let request = location(&file(&app, &guardian, &[("deadline", "2099-03-15")]).await);
+        assert_eq!(page(&app, &guardian, "/consultations/replies").await.0, StatusCode::FORBIDDEN);
+        let denied = act_json(&app, &guardian, "save_reply", &[("id", ""), ("title", "Mia"), ("body", "Testo")]).await;
+        assert_eq!(denied.status(), StatusCode::FORBIDDEN);
+
+        let refused = act(&app, &jurist, "save_reply", &[("id", ""), ("title", " "), ("body", "Testo")]).await;
+        assert_eq!(location(&refused), "/consultations/replies");
+        assert_eq!(app.count("SELECT COUNT(*) FROM canned_reply").await, 0);
+        let body = "Gentile {tutore}, sulla richiesta {riferimento} ({tema}, scadenza {scadenza}): serve il parere del Comitato. {giurista}";
+        act(&app, &jurist, "save_reply", &[("id", ""), ("title", "Parere per la conversione"), ("body", body)]).await;
+        let (_, replies) = page(&app, &jurist, "/consultations/replies").await;
+        assert!(replies.contains("Parere per la conversione"), "{replies}");
+        let id = {
+            let at = replies.find("name=\"id\" value=\"").unwrap() + 17;
+            replies[at..at + 36].to_owned()
+        };
+
+        let (_, started) = page(&app, &jurist, &format!("{request}?canned={id}")).await;
+        let reference = format!("C-{}", id_of(&request)[..8].to_uppercase());
+        let filled = format!("Gentile Staff Member, sulla richiesta {reference} (Compimento dei 18 anni, scadenza 15/03/2099): serve il parere del Comitato. Staff Member");
+        assert!(started.contains(&filled), "the placeholders filled: {started}");
+        let (_, guardian_view) = page(&app, &guardian, &format!("{request}?canned={id}")).await;
+        assert!(!guardian_view.contains("serve il parere del Comitato"), "only a jurist starts from one");
+
+        act(&app, &jurist, "save_reply", &[("id", &id), ("title", "Parere del Comitato"), ("body", "Nuovo testo")]).await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM canned_reply WHERE title = 'Parere del Comitato' AND body = 'Nuovo testo'").await, 1);
+        act(&app, &jurist, "delete_reply", &[("id", &id)]).await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM canned_reply").await, 0);
+    }
 }
 
 /// Changes the database behind the server's back, as time passing would.

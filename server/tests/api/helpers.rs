@@ -34,19 +34,23 @@ macro_rules! on_both_engines {
 
                 async fn run($app: $crate::helpers::TestApp) $body
 
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() {
-                    let app = $crate::helpers::TestApp::spawn_with($crate::helpers::Engine::Sqlite, $config).await;
-                    run(app).await;
+                #[test]
+                fn sqlite() {
+                    $crate::helpers::runtime().block_on(async {
+                        let app = $crate::helpers::TestApp::spawn_with($crate::helpers::Engine::Sqlite, $config).await;
+                        run(app).await;
+                    });
                 }
 
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() {
+                #[test]
+                fn postgres() {
                     if !$crate::helpers::postgres_enabled() {
                         return;
                     }
-                    let app = $crate::helpers::TestApp::spawn_with($crate::helpers::Engine::Postgres, $config).await;
-                    run(app).await;
+                    $crate::helpers::runtime().block_on(async {
+                        let app = $crate::helpers::TestApp::spawn_with($crate::helpers::Engine::Postgres, $config).await;
+                        run(app).await;
+                    });
                 }
             }
         )+
@@ -54,6 +58,17 @@ macro_rules! on_both_engines {
     ($(async fn $name:ident($app:ident: TestApp) $body:block)+) => {
         $crate::on_both_engines! { config = ""; $(async fn $name($app: TestApp) $body)+ }
     };
+}
+
+/// A test's runtime: two workers with the stack the server's own runtime
+/// gives them (`server/src/main.rs`), since the server runs on it.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_stack_size(8 * 1024 * 1024)
+        .enable_all()
+        .build()
+        .expect("test runtime")
 }
 
 pub fn postgres_enabled() -> bool {

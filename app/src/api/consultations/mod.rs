@@ -10,5 +10,6 @@ pub mod load_form;
 pub mod load_own;
 pub mod load_queue;
 pub mod rate;
+pub mod replies;
 pub mod step;
 pub mod write;

@@ -4,6 +4,7 @@
 pub mod join;
 pub mod new;
 pub mod queue;
+pub mod replies;
 pub mod thread;
 
 use leptos::prelude::*;

@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
 
 use super::StatusTag;
 use crate::{
@@ -29,7 +32,8 @@ use crate::{
 pub fn Consultation() -> impl IntoView {
     let t = use_texts();
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
-    let data = Resource::new(move || id.clone(), load_consultation);
+    let canned = use_query_map().with_untracked(|q| q.get("canned"));
+    let data = Resource::new(move || (id.clone(), canned.clone()), |(id, canned)| load_consultation(id, canned));
     view! {
         <SignedIn>
             <Suspense fallback=move || view! { <p>{t.loading}</p> }>
@@ -44,7 +48,7 @@ pub fn Consultation() -> impl IntoView {
 
 #[component]
 fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
-    let ConsultationPage { row, due, messages, history, also_open, jurists, allowed, rating, members, staff, draft, now } = page;
+    let ConsultationPage { row, due, messages, history, also_open, jurists, allowed, rating, members, canned, staff, draft, now } = page;
     // Copy, so each form below can carry it.
     let id = StoredValue::new(row.id.clone());
     let id_field = move || view! { <input type="hidden" name="id" value=id.get_value()/> };
@@ -74,6 +78,16 @@ fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
             </PostForm>
         }
     });
+    // A GET form: the page comes back with the reply's field filled in.
+    let canned = (!canned.is_empty()).then(|| {
+        view! {
+            <form method="get" action=paths::consultation(&id.get_value()) id="canned" class="filters">
+                <SelectField name="canned" label=t.consultations_canned options=canned placeholder=t.consultations_canned_choose/>
+                <SubmitButton label=t.consultations_canned_use class="btn btn-outline-primary"/>
+            </form>
+            <p><A href=paths::CONSULTATIONS_REPLIES>{t.consultations_canned_manage}</A></p>
+        }
+    });
     let reply = (allowed.may(Action::Answer) || allowed.may(Action::Note) || allowed.may(Action::Write)).then(|| {
         let buttons = if staff {
             view! {
@@ -93,6 +107,7 @@ fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
         view! {
             <section class="panel" aria-labelledby="reply">
                 <h2 id="reply">{t.consultations_reply_title}</h2>
+                {canned}
                 <PostForm action=WriteConsultation::url() id="consultation_reply" with_files=true>
                     {id_field()}
                     <PostBody t draft label=t.consultations_reply_body hint=t.consultations_reply_hint keep_as=format!("consultation:{}", id.get_value())/>

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod attachments;
+pub mod canned;
 pub mod file;
 mod history;
 pub mod members;

@@ -9,11 +9,11 @@ use sea_orm::{
 
 use super::{
     access::{self, Standing},
-    as_row, attachments, clock_of, district_of, draft_target, history, members, status_of, urgency_of,
+    as_row, attachments, canned, clock_of, district_of, draft_target, history, members, status_of, urgency_of,
 };
 use crate::{
     domain::{
-        Role, SessionUser,
+        Draft, Role, SessionUser,
         consultations::{Action, Allowed, ConsultationPage, Message, MessageKind, REOPEN_DAYS, Rating, Status, Step},
     },
     ssr::{
@@ -26,7 +26,9 @@ use crate::{
     },
 };
 
-pub async fn page(state: &AppState, reader: &SessionUser, id: &str) -> ServiceResult<ConsultationPage> {
+/// The request's page; `start_from`, a canned reply a jurist chose to start
+/// from, fills the reply's field unless they left a draft there.
+pub async fn page(state: &AppState, reader: &SessionUser, id: &str, start_from: &str) -> ServiceResult<ConsultationPage> {
     let (row, standing) = access::load(&state.db, reader, id).await?;
     let me = account_id(reader)?;
     let staff = standing.is_staff();
@@ -74,8 +76,14 @@ pub async fn page(state: &AppState, reader: &SessionUser, id: &str) -> ServiceRe
         .filter_map(|(action, may)| may.then_some(action))
         .collect(),
     );
+    let shown = as_row(&row, &people);
+    let may_answer = allowed.may(Action::Answer);
+    let mut draft = drafts::load(&state.db, me, &draft_target(Some(row.id))).await?;
+    if may_answer && draft.is_none() && !start_from.is_empty() {
+        draft = canned::filled(&state.db, start_from, &shown, reader).await?.map(|body| Draft { body, ..Draft::default() });
+    }
     Ok(ConsultationPage {
-        row: as_row(&row, &people),
+        row: shown,
         due: clock_of(&row).due(status, urgency_of(&row), &state.settings.calendar(district_of(&row))),
         messages: messages
             .into_iter()
@@ -95,7 +103,8 @@ pub async fn page(state: &AppState, reader: &SessionUser, id: &str) -> ServiceRe
         members: member_ids.iter().filter_map(|id| people.get(id).cloned()).collect(),
         rating: row.rating.map(|stars| Rating { stars, comment: row.rating_comment.clone() }),
         staff,
-        draft: drafts::load(&state.db, me, &draft_target(Some(row.id))).await?,
+        draft,
+        canned: if may_answer { canned::titles(&state.db).await? } else { Vec::new() },
         now,
     })
 }

@@ -3,6 +3,7 @@
 
 pub mod audit_entry;
 pub mod awaiting_post;
+pub mod canned_reply;
 pub mod category_moderator;
 pub mod consultation;
 pub mod consultation_attachment;
