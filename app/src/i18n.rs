@@ -232,6 +232,7 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::ConsultationJoined => t.notice_consultation_joined,
         Notice::CannedReplySaved => t.notice_canned_reply_saved,
         Notice::CannedReplyDeleted => t.notice_canned_reply_deleted,
+        Notice::TurnSaved => t.notice_turn_saved,
         Notice::PostApproved => t.notice_post_approved,
         Notice::PostRejected => t.notice_post_rejected,
         Notice::PostFlagged => t.notice_post_flagged,

@@ -34,6 +34,7 @@ mod m20261204_000024_consultations;
 mod m20261204_000025_stored_files;
 mod m20261204_000026_co_requesters;
 mod m20261204_000027_canned_replies;
+mod m20261204_000028_jurist_availability;
 
 pub struct Migrator;
 
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000025_stored_files::Migration),
             Box::new(m20261204_000026_co_requesters::Migration),
             Box::new(m20261204_000027_canned_replies::Migration),
+            Box::new(m20261204_000028_jurist_availability::Migration),
         ]
     }
 }

@@ -53,6 +53,8 @@ pub struct Config {
     /// A district's own closing days every year, as (district, month, day):
     /// the consultations' working days skip them.
     pub closing_days: Vec<(District, u32, u32)>,
+    /// The districts whose new consultations go to their jurists in turn.
+    pub round_robin_districts: Vec<District>,
     pub rate_limit_attempts: u32,
     pub rate_limit_window_seconds: i64,
     /// Reverse proxies (addresses or networks) trusted to name the client
@@ -88,6 +90,8 @@ struct Layer {
     community_edit_minutes: Option<i64>,
     /// `milano:12-07, brescia:02-15`.
     closing_days: Option<String>,
+    /// `milano, brescia`.
+    round_robin_districts: Option<String>,
     rate_limit_attempts: Option<u32>,
     rate_limit_window_seconds: Option<i64>,
     /// Comma-separated, so the file and the environment say it alike.
@@ -107,7 +111,7 @@ impl Layer {
     fn merge(&mut self, other: Layer) {
         merge!(self, other: database_url, bind, public_url, data_dir, site_root, smtp_url, mail_from, mail_dir,
             mail_retry_base_seconds, secret_key, secure_cookies, session_lifetime_minutes, session_idle_minutes,
-            privileged_session_lifetime_minutes, privileged_session_idle_minutes, housekeeping_seconds, session_cache_seconds, community_edit_minutes, closing_days,
+            privileged_session_lifetime_minutes, privileged_session_idle_minutes, housekeeping_seconds, session_cache_seconds, community_edit_minutes, closing_days, round_robin_districts,
             rate_limit_attempts, rate_limit_window_seconds, trusted_proxies, max_body_bytes, job_poll_ms, log_format);
     }
 
@@ -200,6 +204,7 @@ impl Config {
             session_cache_seconds: layer.session_cache_seconds.unwrap_or(10),
             community_edit_minutes: positive(layer.community_edit_minutes.unwrap_or(24 * 60), "community_edit_minutes")?,
             closing_days: parse_closing_days(layer.closing_days.as_deref().unwrap_or(PATRON_SAINTS))?,
+            round_robin_districts: parse_districts(layer.round_robin_districts.as_deref().unwrap_or_default())?,
             rate_limit_attempts: layer.rate_limit_attempts.unwrap_or(10),
             rate_limit_window_seconds: positive(layer.rate_limit_window_seconds.unwrap_or(900), "rate_limit_window_seconds")?,
             trusted_proxies: parse_networks(layer.trusted_proxies.as_deref().unwrap_or_default())?,
@@ -226,6 +231,17 @@ fn parse_closing_days(list: &str) -> ServerResult<Vec<(District, u32, u32)>> {
                 ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((District::from_code(district.trim())?, month, day))
             });
             parsed.ok_or_else(|| ServerError::Config(format!("closing_days: `{entry}` is not district:MM-DD")))
+        })
+        .collect()
+}
+
+/// Reads `milano, brescia`.
+fn parse_districts(list: &str) -> ServerResult<Vec<District>> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            District::from_code(entry).ok_or_else(|| ServerError::Config(format!("round_robin_districts: `{entry}` is not a district")))
         })
         .collect()
 }
@@ -265,6 +281,8 @@ mod tests {
         assert_eq!(config.closing_days, vec![(District::Milano, 12, 7), (District::Brescia, 2, 15)]);
         assert_eq!(parse_closing_days("brescia:02-15,milano:12-07, milano:08-16").unwrap().len(), 3);
         assert!(parse_closing_days("").unwrap().is_empty());
+        assert_eq!(parse_districts("brescia, milano").unwrap(), vec![District::Brescia, District::Milano]);
+        assert!(parse_districts("roma").is_err());
         for wrong in ["roma:12-07", "milano:13-01", "milano:12", "12-07"] {
             assert!(parse_closing_days(wrong).is_err(), "{wrong}");
         }

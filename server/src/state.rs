@@ -113,6 +113,7 @@ pub fn settings(config: &Config, address: std::net::SocketAddr) -> Settings {
         rate_limit_window_seconds: config.rate_limit_window_seconds,
         community_edit_seconds: config.community_edit_minutes * 60,
         closing_days: config.closing_days.clone(),
+        round_robin: config.round_robin_districts.clone(),
         trusted_proxies: config.trusted_proxies.clone(),
     }
 }

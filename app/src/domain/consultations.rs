@@ -585,6 +585,9 @@ pub struct QueueFilter {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueuePage {
+    /// The districts where the reader takes new requests in turn, and
+    /// whether they do now.
+    pub turns: Vec<(District, bool)>,
     pub rows: Vec<ConsultationRow>,
     pub counts: Vec<(QueueView, u64)>,
     pub districts: Vec<District>,

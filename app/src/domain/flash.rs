@@ -46,6 +46,7 @@ pub enum Notice {
     ConsultationJoined,
     CannedReplySaved,
     CannedReplyDeleted,
+    TurnSaved,
     PostApproved,
     PostRejected,
     PostFlagged,

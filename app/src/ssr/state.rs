@@ -40,6 +40,8 @@ pub struct Settings {
     /// Each district's own closing days every year, (district, month, day):
     /// consultations' working days skip them.
     pub closing_days: Vec<(crate::domain::District, u32, u32)>,
+    /// The districts whose new consultations go to their jurists in turn.
+    pub round_robin: Vec<crate::domain::District>,
 }
 
 /// How long a session lasts: from sign-in, and without use.
@@ -152,6 +154,7 @@ mod tests {
             trusted_proxies: Vec::new(),
             community_edit_seconds: 1,
             closing_days: Vec::new(),
+            round_robin: Vec::new(),
         }
     }
 

@@ -531,3 +531,39 @@ async fn execute(app: &TestApp, sql: &str) {
     use sea_orm::ConnectionTrait as _;
     app.db.execute_unprepared(sql).await.unwrap();
 }
+
+on_both_engines! {
+    config = "round_robin_districts = \"milano\"";
+
+    async fn new_requests_go_to_the_available_jurists_in_turn_where_the_district_says_so(app: TestApp) {
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let brescia_guardian = app.staff_account("guardian-bs@example.it", &[(Role::Guardian, District::Brescia)]).await;
+        app.staff_account("brescia-jurist@example.it", &[(Role::Jurist, District::Brescia)]).await;
+        let mut jurists = Vec::new();
+        for email in ["anna@example.it", "bruno@example.it", "carla@example.it"] {
+            jurists.push((email, app.staff_account(email, &[(Role::Jurist, District::Milano)]).await));
+        }
+        let away = &jurists[2].1;
+        act(&app, away, "set_turn", &[("district", "milano")]).await;
+        let (_, queue) = page(&app, away, "/consultations/queue").await;
+        assert!(queue.contains("Ricevo a turno le nuove richieste di Milano") && !queue.contains("checked"), "the away jurist's box is unticked");
+        let denied = act_json(&app, &guardian, "set_turn", &[("district", "milano"), ("available", "on")]).await;
+        assert_eq!(denied.status(), StatusCode::FORBIDDEN);
+
+        for n in 0..4 {
+            file(&app, &guardian, &[("subject", &format!("Richiesta numero {n}"))]).await;
+        }
+        let given = |email: &str| format!("SELECT COUNT(*) FROM consultation c JOIN \"user\" u ON u.id = c.assignee_id WHERE u.email = '{email}'");
+        let counts = (app.count(&given("anna@example.it")).await, app.count(&given("bruno@example.it")).await, app.count(&given("carla@example.it")).await);
+        assert_eq!(counts, (2, 2, 0), "in turn, the away jurist left out");
+        assert_eq!(app.count("SELECT COUNT(*) FROM consultation WHERE status = 'assigned' AND due_at IS NOT NULL").await, 4);
+        app.mail.wait_for("anna@example.it", "Ti è stata assegnata").await;
+        app.mail.wait_for("bruno@example.it", "Ti è stata assegnata").await;
+        assert_eq!(app.mail.received_for("carla@example.it").await, 0, "nothing for the jurist away");
+
+        // A district without round-robin keeps the queue.
+        file(&app, &brescia_guardian, &[("district", "brescia")]).await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM consultation WHERE district = 'brescia' AND status = 'new' AND assignee_id IS NULL").await, 1);
+        app.mail.wait_for("brescia-jurist@example.it", "Nuova richiesta di consulenza").await;
+    }
+}

@@ -11,5 +11,6 @@ pub mod load_own;
 pub mod load_queue;
 pub mod rate;
 pub mod replies;
+pub mod set_turn;
 pub mod step;
 pub mod write;

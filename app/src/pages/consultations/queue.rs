@@ -1,14 +1,15 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
 use super::StatusTag;
 use crate::{
-    api::consultations::load_queue::load_queue,
+    api::consultations::{load_queue::load_queue, set_turn::SetTurn},
     components::{
-        form::{GetForm, SelectField, SubmitButton},
+        form::{CheckboxField, GetForm, PostForm, SelectField, SubmitButton},
         page::{LoadError, SignedIn},
         pagination::{Pagination, use_page_number},
     },
@@ -17,7 +18,7 @@ use crate::{
         consultations::{QueueFilter, QueuePage, QueueView, Status, Topic, Urgency},
         rome_time,
     },
-    i18n::{Texts, consultation_status_name, topic_name, urgency_name, use_texts},
+    i18n::{Texts, consultation_status_name, fill, topic_name, urgency_name, use_texts},
     routes::paths,
 };
 
@@ -79,7 +80,22 @@ pub fn Queue() -> impl IntoView {
 
 #[component]
 fn QueueTable(t: &'static Texts, page: QueuePage) -> impl IntoView {
-    let QueuePage { rows, counts, districts, filter, page, pages, now } = page;
+    let QueuePage { turns, rows, counts, districts, filter, page, pages, now } = page;
+    let turns = (!turns.is_empty()).then(|| {
+        view! {
+            <section class="panel" aria-labelledby="turns-title">
+                <h2 id="turns-title">{t.consultations_turns_title}</h2>
+                <p>{t.consultations_turns_lead}</p>
+                {turns.into_iter().map(|(district, available)| view! {
+                    <PostForm action=SetTurn::url() id="set_turn" instance=district.code() class="watch-form">
+                        <input type="hidden" name="district" value=district.code()/>
+                        <CheckboxField name="available".to_owned() label=fill(t.consultations_turn_available, &[("district", district.name())]) checked=available/>
+                        <SubmitButton label=t.consultations_turn_save class="btn btn-outline-primary btn-sm"/>
+                    </PostForm>
+                }).collect_view()}
+            </section>
+        }
+    });
     let current = filter.view;
     let tabs = counts
         .into_iter()
@@ -152,6 +168,7 @@ fn QueueTable(t: &'static Texts, page: QueuePage) -> impl IntoView {
     };
     let link_filter = filter.clone();
     view! {
+        {turns}
         <nav class="sub-nav" aria-label=t.consultations_views_label>{tabs}</nav>
         <GetForm action=paths::CONSULTATIONS_QUEUE id="queue" feedback class="filters">
             <input type="hidden" name="view" value=current.map_or("", QueueView::code)/>

@@ -4,7 +4,7 @@
 
 use sea_orm::{ActiveValue::Set, EntityTrait as _, TransactionTrait as _, prelude::Uuid};
 
-use super::{access, attachments, draft_target, history, news};
+use super::{access, attachments, draft_target, history, news, round_robin};
 use crate::{
     domain::{
         District, Problem, Role, SessionUser,
@@ -90,16 +90,19 @@ pub async fn file(state: &AppState, reader: &SessionUser, request: &NewRequest<'
         return Err(ServiceError::Internal("a checked request lost a field".into()));
     };
     let body = request.body.trim();
+    // Where the district takes requests in turn, it goes to the jurist whose turn it is.
+    let turn = if state.settings.round_robin.contains(&district) { round_robin::next_jurist(&state.db, district).await? } else { None };
+    let status = if turn.is_some() { Status::Assigned } else { Status::New };
     let row = consultation::Model {
         id: Uuid::new_v4(),
         requester_id: Some(author),
         district: district.code().to_owned(),
         topic: topic.code().to_owned(),
         urgency: urgency.code().to_owned(),
-        status: Status::New.code().to_owned(),
+        status: status.code().to_owned(),
         subject: subject.to_owned(),
         deadline,
-        assignee_id: None,
+        assignee_id: turn.as_ref().map(|(jurist, _)| *jurist),
         created_at: now,
         updated_at: now,
         started_at: now,
@@ -107,7 +110,7 @@ pub async fn file(state: &AppState, reader: &SessionUser, request: &NewRequest<'
         awaiting_reply_since: None,
         paused_since: None,
         paused_seconds: 0,
-        due_at: ServiceClock::restart(now).due(Status::New, urgency, &state.settings.calendar(district)).next(),
+        due_at: ServiceClock::restart(now).due(status, urgency, &state.settings.calendar(district)).next(),
         warned_due_at: None,
         breached_due_at: None,
         answered_at: None,
@@ -132,7 +135,14 @@ pub async fn file(state: &AppState, reader: &SessionUser, request: &NewRequest<'
     attachments::attach(&txn, state, (row.id, message), author, request.files, &kinds).await?;
     history::record(&txn, &row, Some(author), Event::Filed, format!("{} · {} · {}", topic.code(), urgency.code(), district.code())).await?;
     drafts::forget(&txn, author, &target).await?;
-    news::tell_district(&txn, &state.settings, &row, Role::Jurist, ConsultationNews::Filed).await?;
+    match turn {
+        Some((jurist, name)) => {
+            round_robin::given(&txn, jurist, district).await?;
+            history::record(&txn, &row, None, Event::Assigned, name).await?;
+            news::tell(&txn, &state.settings, Some(jurist), &row, ConsultationNews::Assigned).await?;
+        }
+        None => news::tell_district(&txn, &state.settings, &row, Role::Jurist, ConsultationNews::Filed).await?,
+    }
     txn.commit().await?;
     Ok(Filed::Filed(row.id))
 }

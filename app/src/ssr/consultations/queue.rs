@@ -7,7 +7,7 @@ use sea_orm::{
     sea_query::{NullOrdering, Order, Query},
 };
 
-use super::{access, as_row};
+use super::{access, as_row, round_robin};
 use crate::{
     domain::{
         SessionUser,
@@ -81,6 +81,7 @@ pub async fn page(state: &AppState, reader: &SessionUser, filter: QueueFilter, p
     .await?;
     let people = names(&state.db, found.rows.iter().flat_map(|row| [row.assignee_id, row.requester_id])).await?;
     Ok(QueuePage {
+        turns: round_robin::turns(state, reader).await?,
         rows: found.rows.iter().map(|row| as_row(row, &people)).collect(),
         counts,
         districts,

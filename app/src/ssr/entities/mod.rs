@@ -19,6 +19,7 @@ pub mod forum_post_revision;
 pub mod forum_reaction;
 pub mod forum_topic;
 pub mod job_lease;
+pub mod jurist_availability;
 pub mod known_device;
 pub mod notification;
 pub mod outbox_mail;
