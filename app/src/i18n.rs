@@ -146,6 +146,7 @@ pub fn event_text(t: &Texts, event: Event) -> &'static str {
         Event::Rated => t.consultations_event_rated,
         Event::Invited => t.consultations_event_invited,
         Event::Joined => t.consultations_event_joined,
+        Event::Anonymised => t.consultations_event_anonymised,
     }
 }
 

@@ -47,6 +47,8 @@ enum Consultation {
     ClosedAt,
     Rating,
     RatingComment,
+    /// When the retention period anonymised it.
+    AnonymisedAt,
 }
 
 #[derive(DeriveIden)]
@@ -108,6 +110,7 @@ impl MigrationTrait for Migration {
                     .col(big_integer_null(Consultation::ClosedAt))
                     .col(integer_null(Consultation::Rating))
                     .col(text_null(Consultation::RatingComment))
+                    .col(big_integer_null(Consultation::AnonymisedAt))
                     .foreign_key(&mut to_user((Consultation::Table, Consultation::RequesterId)))
                     .foreign_key(&mut to_user((Consultation::Table, Consultation::AssigneeId)))
                     .to_owned(),

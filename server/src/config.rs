@@ -55,6 +55,9 @@ pub struct Config {
     pub closing_days: Vec<(District, u32, u32)>,
     /// The districts whose new consultations go to their jurists in turn.
     pub round_robin_districts: Vec<District>,
+    /// Closed consultations older than this many days are anonymised by
+    /// the housekeeping job; 0 (the default) keeps them.
+    pub consultation_retention_days: i64,
     pub rate_limit_attempts: u32,
     pub rate_limit_window_seconds: i64,
     /// Reverse proxies (addresses or networks) trusted to name the client
@@ -92,6 +95,7 @@ struct Layer {
     closing_days: Option<String>,
     /// `milano, brescia`.
     round_robin_districts: Option<String>,
+    consultation_retention_days: Option<i64>,
     rate_limit_attempts: Option<u32>,
     rate_limit_window_seconds: Option<i64>,
     /// Comma-separated, so the file and the environment say it alike.
@@ -111,7 +115,7 @@ impl Layer {
     fn merge(&mut self, other: Layer) {
         merge!(self, other: database_url, bind, public_url, data_dir, site_root, smtp_url, mail_from, mail_dir,
             mail_retry_base_seconds, secret_key, secure_cookies, session_lifetime_minutes, session_idle_minutes,
-            privileged_session_lifetime_minutes, privileged_session_idle_minutes, housekeeping_seconds, session_cache_seconds, community_edit_minutes, closing_days, round_robin_districts,
+            privileged_session_lifetime_minutes, privileged_session_idle_minutes, housekeeping_seconds, session_cache_seconds, community_edit_minutes, closing_days, round_robin_districts, consultation_retention_days,
             rate_limit_attempts, rate_limit_window_seconds, trusted_proxies, max_body_bytes, job_poll_ms, log_format);
     }
 
@@ -147,6 +151,11 @@ impl Layer {
 }
 
 impl Config {
+    /// The file store's folder: under the data directory, outside the site.
+    pub fn files_dir(&self) -> PathBuf {
+        self.data_dir.join("files")
+    }
+
     /// Defaults, then `file` if given, then the environment.
     pub fn load(file: Option<&std::path::Path>) -> ServerResult<Config> {
         let mut layer = Layer::default();
@@ -204,6 +213,7 @@ impl Config {
             session_cache_seconds: layer.session_cache_seconds.unwrap_or(10),
             community_edit_minutes: positive(layer.community_edit_minutes.unwrap_or(24 * 60), "community_edit_minutes")?,
             closing_days: parse_closing_days(layer.closing_days.as_deref().unwrap_or(PATRON_SAINTS))?,
+            consultation_retention_days: layer.consultation_retention_days.unwrap_or(0).max(0),
             round_robin_districts: parse_districts(layer.round_robin_districts.as_deref().unwrap_or_default())?,
             rate_limit_attempts: layer.rate_limit_attempts.unwrap_or(10),
             rate_limit_window_seconds: positive(layer.rate_limit_window_seconds.unwrap_or(900), "rate_limit_window_seconds")?,

@@ -48,6 +48,11 @@ enum Command {
         #[command(subcommand)]
         command: commands::mail::MailCommand,
     },
+    /// Consultation tools: the retention period's dry run and run.
+    Consultations {
+        #[command(subcommand)]
+        command: commands::consultations::ConsultationsCommand,
+    },
     /// Search index tools.
     Search {
         #[command(subcommand)]
@@ -87,6 +92,7 @@ fn main() -> ExitCode {
             Command::Seed { demo, users, scale } => commands::seed::run(&config, commands::seed::Seeds { demo, users, scale }).await,
             Command::Admin { command } => commands::admin::run(&config, command).await,
             Command::Mail { command } => commands::mail::run(&config, command).await,
+            Command::Consultations { command } => commands::consultations::run(&config, command).await,
             Command::Search { command } => commands::search::run(&config, command).await,
             Command::Content { command } => commands::content::run(command),
         }

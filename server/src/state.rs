@@ -97,7 +97,7 @@ pub fn settings(config: &Config, address: std::net::SocketAddr) -> Settings {
         mail_from: config.mail_from.clone(),
         smtp_url: config.smtp_url.clone(),
         mail_dir: config.mail_dir.clone(),
-        files_dir: config.data_dir.join("files"),
+        files_dir: config.files_dir(),
         mail_retry_base_seconds: config.mail_retry_base_seconds,
         sessions: SessionPolicy {
             standard: SessionLimits {
@@ -114,6 +114,7 @@ pub fn settings(config: &Config, address: std::net::SocketAddr) -> Settings {
         community_edit_seconds: config.community_edit_minutes * 60,
         closing_days: config.closing_days.clone(),
         round_robin: config.round_robin_districts.clone(),
+        consultation_retention_days: config.consultation_retention_days,
         trusted_proxies: config.trusted_proxies.clone(),
     }
 }

@@ -389,10 +389,12 @@ pub enum Event {
     Invited,
     /// A co-requester accepted the invitation.
     Joined,
+    /// The retention period passed: what identified anyone was removed.
+    Anonymised,
 }
 
 impl Event {
-    pub const ALL: [Event; 13] = [
+    pub const ALL: [Event; 14] = [
         Event::Filed,
         Event::Viewed,
         Event::Claimed,
@@ -406,6 +408,7 @@ impl Event {
         Event::Rated,
         Event::Invited,
         Event::Joined,
+        Event::Anonymised,
     ];
 
     pub fn code(self) -> &'static str {
@@ -423,6 +426,7 @@ impl Event {
             Event::Rated => "rated",
             Event::Invited => "invited",
             Event::Joined => "joined",
+            Event::Anonymised => "anonymised",
         }
     }
 

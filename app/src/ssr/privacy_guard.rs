@@ -243,6 +243,20 @@ const NOT_NAMES: &[&str] = &[
     "December",
 ];
 
+/// `text` with every passage [`scan`] finds replaced by `mark`: what an
+/// old consultation keeps once anonymised.
+pub fn redact(text: &str, mark: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for finding in scan(text) {
+        out.push_str(&text[at..finding.start]);
+        out.push_str(mark);
+        at = finding.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 /// What in `text` may identify a minor, in the order it appears; where two
 /// rules find the same passage, the first rule listed wins.
 pub fn scan(text: &str) -> Vec<Finding> {
@@ -304,6 +318,15 @@ pub fn scan(text: &str) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn redacting_replaces_what_identifies_and_keeps_the_rest() {
+        let text = "Ahmed, 16 anni, codice fiscale RSSMRA08C12Z330X: chiamare il 347 123 4567 per l'udienza (art. 19 d.lgs. 142/2015).";
+        let redacted = redact(text, "[…]");
+        assert!(!redacted.contains("RSSMRA08C12Z330X") && !redacted.contains("347 123 4567") && !redacted.contains("Ahmed"), "{redacted}");
+        assert!(redacted.contains("per l'udienza (art. 19 d.lgs. 142/2015)."), "the rest stays: {redacted}");
+        assert_eq!(redact("Nessun dato personale qui.", "[…]"), "Nessun dato personale qui.");
+    }
 
     fn kinds(text: &str) -> Vec<Identifying> {
         scan(text).into_iter().map(|f| f.kind).collect()

@@ -42,6 +42,8 @@ pub struct Settings {
     pub closing_days: Vec<(crate::domain::District, u32, u32)>,
     /// The districts whose new consultations go to their jurists in turn.
     pub round_robin: Vec<crate::domain::District>,
+    /// Closed consultations older than this many days are anonymised; 0 never.
+    pub consultation_retention_days: i64,
 }
 
 /// How long a session lasts: from sign-in, and without use.
@@ -155,6 +157,7 @@ mod tests {
             community_edit_seconds: 1,
             closing_days: Vec::new(),
             round_robin: Vec::new(),
+            consultation_retention_days: 0,
         }
     }
 

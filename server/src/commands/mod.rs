@@ -1,6 +1,7 @@
 //! The binary's subcommands, one per file.
 
 pub mod admin;
+pub mod consultations;
 pub mod content;
 pub mod mail;
 pub mod migrate;

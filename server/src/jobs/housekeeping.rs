@@ -1,13 +1,14 @@
 //! The housekeeping job: removes what has outlived its use, so that an
 //! ended session is gone whether or not its cookie is ever presented again,
 //! a registration never confirmed frees its address, and old mail, old
-//! attempt counters and long-unused devices go.
+//! attempt counters and long-unused devices go, and consultations closed
+//! longer than their retention period are anonymised.
 
 use std::{future::Future, pin::Pin, time::Duration};
 
 use tutela_app::ssr::{
-    accounts, clock, error::ServiceResult, known_devices, mail::outbox, notifications::unsubscribe, second_factor, sessions,
-    state::AppState, throttle,
+    accounts, clock, consultations::retention, error::ServiceResult, known_devices, mail::outbox, notifications::unsubscribe,
+    second_factor, sessions, state::AppState, throttle,
 };
 
 use super::Job;
@@ -36,7 +37,11 @@ impl Job for HousekeepingJob {
             let devices = known_devices::purge(&state.db).await?;
             let challenges = second_factor::purge_challenges(&state.db).await?;
             let unsubscribe_links = unsubscribe::purge_used(&state.db).await?;
-            if sessions + unverified + mails + counters + devices + challenges + unsubscribe_links > 0 {
+            let consultations = u64::try_from(
+                retention::anonymise_due(&state.db, &state.settings.files_dir, state.settings.consultation_retention_days).await?,
+            )
+            .unwrap_or(u64::MAX);
+            if sessions + unverified + mails + counters + devices + challenges + unsubscribe_links + consultations > 0 {
                 tracing::info!(
                     sessions,
                     unverified,
@@ -45,6 +50,7 @@ impl Job for HousekeepingJob {
                     devices,
                     challenges,
                     unsubscribe_links,
+                    consultations,
                     "removed what had outlived its use"
                 );
             }

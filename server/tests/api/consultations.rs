@@ -567,3 +567,41 @@ on_both_engines! {
         app.mail.wait_for("brescia-jurist@example.it", "Nuova richiesta di consulenza").await;
     }
 }
+
+on_both_engines! {
+    config = "consultation_retention_days = 30\nhousekeeping_seconds = 1";
+
+    async fn closed_requests_past_the_retention_period_are_anonymised(app: TestApp) {
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let jurist = app.staff_account("jurist@example.it", &[(Role::Jurist, District::Milano)]).await;
+        let pdf: &[u8] = b"%PDF-1.4\n%%EOF\n";
+        let body = "Ahmed, 16 anni, telefono 347 123 4567: la Questura chiede il passaporto per il permesso.";
+        let old = location(&file_with(&app, &guardian, &[("body", body), ("privacy_confirmed", "on"), ("subject", "Passaporto di Ahmed")], &[("passaporto.pdf", pdf)]).await);
+        let recent = filed(&app, &guardian).await;
+        act(&app, &guardian, "invite", &[("id", id_of(&old)), ("email", "worker@example.it")]).await;
+        for request in [&old, &recent] {
+            write(&app, &jurist, &[("id", id_of(request)), ("body", "Il passaporto non serve per il permesso per minore età."), ("step", "answer")], &[]).await;
+            act(&app, &guardian, "step", &[("id", id_of(request)), ("step", "close")]).await;
+        }
+        let (_, before) = page(&app, &jurist, &old).await;
+        let file_link = {
+            let at = before.find("/files/").unwrap();
+            let start = before[..at].rfind('"').unwrap() + 1;
+            before[start..at + before[at..].find('"').unwrap()].to_owned()
+        };
+        let long_ago = tutela_app::ssr::clock::now() - 31 * tutela_app::ssr::clock::DAY;
+        execute(&app, &format!("UPDATE consultation SET closed_at = {long_ago} WHERE subject = 'Passaporto di Ahmed'")).await;
+
+        app.wait_until_count("SELECT COUNT(*) FROM consultation WHERE anonymised_at IS NOT NULL", 1).await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM consultation WHERE anonymised_at IS NOT NULL AND requester_id IS NULL AND subject LIKE 'C-%' AND topic = 'diciotto' AND district = 'milano'").await, 1, "kept for statistics, without who asked");
+        assert_eq!(app.count("SELECT COUNT(*) FROM consultation_message WHERE body LIKE '%Ahmed%' OR body LIKE '%347 123 4567%' OR body_html LIKE '%Ahmed%'").await, 0, "the identifying passages are gone");
+        assert_eq!(app.count("SELECT COUNT(*) FROM consultation_message WHERE body LIKE '%la Questura chiede il passaporto per il permesso%'").await, 1, "the rest of the text stays");
+        assert_eq!(app.count("SELECT COUNT(*) FROM stored_file").await, 0, "its files are deleted");
+        assert_eq!(jurist.get(app.url(&file_link)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+        assert_eq!(page(&app, &guardian, &old).await.0, StatusCode::NOT_FOUND, "no longer anyone's own request");
+        assert_eq!(app.count("SELECT COUNT(*) FROM consultation_event WHERE event = 'anonymised'").await, 1);
+        assert_eq!(app.count("SELECT COUNT(*) FROM consultation WHERE anonymised_at IS NULL AND requester_id IS NOT NULL").await, 1, "a recent one is untouched");
+        assert_eq!(app.count("SELECT COUNT(*) FROM consultation_invite").await, 0, "the invitation and its address are gone");
+        assert_eq!(app.count("SELECT COUNT(*) FROM consultation_event WHERE detail LIKE '%worker@example.it%'").await, 0);
+    }
+}

@@ -117,6 +117,7 @@ pub async fn file(state: &AppState, reader: &SessionUser, request: &NewRequest<'
         closed_at: None,
         rating: None,
         rating_comment: None,
+        anonymised_at: None,
     };
     let txn = state.db.begin().await?;
     consultation::Entity::insert(consultation::ActiveModel::from(row.clone())).exec_without_returning(&txn).await?;

@@ -13,6 +13,7 @@ pub mod members;
 mod news;
 pub mod queue;
 pub mod reminders;
+pub mod retention;
 pub mod round_robin;
 pub mod steps;
 pub mod thread;

@@ -35,6 +35,8 @@ pub struct Model {
     pub closed_at: Option<i64>,
     pub rating: Option<i32>,
     pub rating_comment: Option<String>,
+    /// When the retention period anonymised it.
+    pub anonymised_at: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
