@@ -585,6 +585,8 @@ pub struct QueueFilter {
     pub topic: Option<Topic>,
     pub urgency: Option<Urgency>,
     pub district: Option<District>,
+    /// A jurist's id: the requests assigned to them.
+    pub assignee: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -595,6 +597,8 @@ pub struct QueuePage {
     pub rows: Vec<ConsultationRow>,
     pub counts: Vec<(QueueView, u64)>,
     pub districts: Vec<District>,
+    /// The jurists of those districts, for the assignee filter: (id, name).
+    pub jurists: Vec<(String, String)>,
     pub filter: QueueFilter,
     pub page: u64,
     pub pages: u64,

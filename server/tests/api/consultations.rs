@@ -315,6 +315,8 @@ on_both_engines! {
         assert!(!unassigned.contains("Conversione del permesso") && unassigned.contains("Udienza al tribunale"), "unassigned");
         let (_, by_topic) = page(&app, &jurist, "/consultations/queue?topic=salute-cf").await;
         assert!(by_topic.contains("Domanda generale") && !by_topic.contains("Udienza al tribunale"), "by topic");
+        let (_, by_assignee) = page(&app, &jurist, &format!("/consultations/queue?view=all&assignee={}", app.user_id("jurist@example.it").await)).await;
+        assert!(by_assignee.contains("Conversione del permesso") && !by_assignee.contains("Udienza al tribunale"), "by assignee");
         let (_, by_urgency) = page(&app, &jurist, "/consultations/queue?urgency=urgent").await;
         assert!(by_urgency.contains("Udienza al tribunale") && !by_urgency.contains("Domanda generale"), "by urgency");
 

@@ -122,7 +122,7 @@ on_both_engines! {
         let huge = "x".repeat(200 * 1024);
         let response = app.post_form("/api/register", &[("name", huge.as_str()), ("email", "big@example.it")]).await;
         assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
-        assert!(response.text().await.unwrap().contains("troppo lungo"));
+        assert!(response.text().await.unwrap().contains("troppo grande"));
         assert_eq!(app.count("SELECT COUNT(*) FROM \"user\"").await, 0);
     }
 

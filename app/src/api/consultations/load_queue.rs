@@ -11,6 +11,7 @@ pub async fn load_queue(
     topic: String,
     urgency: String,
     district: String,
+    assignee: String,
     page: u64,
 ) -> Result<QueuePage, AppError> {
     use crate::{
@@ -28,6 +29,7 @@ pub async fn load_queue(
         topic: Topic::from_code(&topic),
         urgency: Urgency::from_code(&urgency),
         district: District::from_code(&district),
+        assignee: (!assignee.is_empty()).then_some(assignee),
     };
     respond::data(async { queue::page(&state, &authz::require_user()?, filter, page).await }.await)
 }

@@ -43,6 +43,7 @@ fn queue_link(filter: &QueueFilter, page: u64) -> String {
             ("topic", filter.topic.map_or("", Topic::code)),
             ("urgency", filter.urgency.map_or("", Urgency::code)),
             ("district", filter.district.map_or("", |d| d.code())),
+            ("assignee", filter.assignee.as_deref().unwrap_or_default()),
             ("page", if page == "1" { "" } else { &page }),
         ],
     )
@@ -59,7 +60,7 @@ pub fn Queue() -> impl IntoView {
         move || (query.get(), page.get()),
         |(query, page)| {
             let get = |name: &str| query.get(name).unwrap_or_default();
-            load_queue(get("view"), get("status"), get("topic"), get("urgency"), get("district"), page)
+            load_queue(get("view"), get("status"), get("topic"), get("urgency"), get("district"), get("assignee"), page)
         },
     );
     view! {
@@ -80,7 +81,7 @@ pub fn Queue() -> impl IntoView {
 
 #[component]
 fn QueueTable(t: &'static Texts, page: QueuePage) -> impl IntoView {
-    let QueuePage { turns, rows, counts, districts, filter, page, pages, now } = page;
+    let QueuePage { turns, rows, counts, districts, jurists, filter, page, pages, now } = page;
     let turns = (!turns.is_empty()).then(|| {
         view! {
             <section class="panel" aria-labelledby="turns-title">
@@ -115,6 +116,7 @@ fn QueueTable(t: &'static Texts, page: QueuePage) -> impl IntoView {
         ("topic", filter.topic.map_or("", Topic::code)),
         ("urgency", filter.urgency.map_or("", Urgency::code)),
         ("district", filter.district.map_or("", |d| d.code())),
+        ("assignee", filter.assignee.as_deref().unwrap_or_default()),
     ]
     .into_iter()
     .map(|(name, value)| (name.to_owned(), value.to_owned()))
@@ -176,6 +178,7 @@ fn QueueTable(t: &'static Texts, page: QueuePage) -> impl IntoView {
             <SelectField name="topic" label=t.consultations_col_topic options=topics placeholder=t.consultations_filter_any/>
             <SelectField name="urgency" label=t.consultations_col_urgency options=urgencies placeholder=t.consultations_filter_any/>
             {district_filter}
+            <SelectField name="assignee" label=t.consultations_col_assignee options=jurists placeholder=t.consultations_filter_any/>
             <SubmitButton label=t.consultations_filter_submit class="btn btn-outline-primary"/>
         </GetForm>
         {table}

@@ -3,20 +3,21 @@
 //! counts.
 
 use sea_orm::{
-    ColumnTrait as _, Condition, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _, Select,
-    sea_query::{NullOrdering, Order, Query},
+    ColumnTrait as _, Condition, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _,
+    RelationTrait as _, Select,
+    sea_query::{JoinType, NullOrdering, Order, Query},
 };
 
 use super::{access, as_row, round_robin};
 use crate::{
     domain::{
-        SessionUser,
+        District, Role, SessionUser,
         consultations::{QueueFilter, QueuePage, QueueView, Status},
     },
     ssr::{
         authz::account_id,
         clock, db,
-        entities::{consultation, consultation_member},
+        entities::{consultation, consultation_member, user, user_role},
         error::ServiceResult,
         people::names,
         state::AppState,
@@ -63,6 +64,9 @@ pub async fn page(state: &AppState, reader: &SessionUser, filter: QueueFilter, p
     if let Some(urgency) = filter.urgency {
         matching = matching.filter(consultation::Column::Urgency.eq(urgency.code()));
     }
+    if let Some(assignee) = filter.assignee.as_deref().and_then(|id| sea_orm::prelude::Uuid::parse_str(id).ok()) {
+        matching = matching.filter(consultation::Column::AssigneeId.eq(assignee));
+    }
     if let Some(district) = filter.district.filter(|d| districts.contains(d)) {
         matching = matching.filter(consultation::Column::District.eq(district.code()));
     }
@@ -84,12 +88,29 @@ pub async fn page(state: &AppState, reader: &SessionUser, filter: QueueFilter, p
         turns: round_robin::turns(state, reader).await?,
         rows: found.rows.iter().map(|row| as_row(row, &people)).collect(),
         counts,
+        jurists: jurists_of(state, &districts).await?,
         districts,
         filter: QueueFilter { view: Some(view), ..filter },
         page: found.page,
         pages: found.pages,
         now,
     })
+}
+
+/// The jurists of `districts`, by name.
+async fn jurists_of(state: &AppState, districts: &[District]) -> ServiceResult<Vec<(String, String)>> {
+    let rows: Vec<(sea_orm::prelude::Uuid, String)> = user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::Name])
+        .distinct()
+        .join(JoinType::InnerJoin, user::Relation::UserRole.def())
+        .filter(user_role::Column::Role.eq(Role::Jurist.code()))
+        .filter(user_role::Column::District.is_in(districts.iter().map(|d| d.code())))
+        .order_by_asc(user::Column::Name)
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    Ok(rows.into_iter().map(|(id, name)| (id.to_string(), name)).collect())
 }
 
 /// The reader's own requests, and those they were invited into, newest first.
