@@ -213,8 +213,9 @@ fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
             </ol>
         </section>
         {rating}
-        {reply}
+        // Once answered, saying how it went comes first.
         {rate}
+        {reply}
         {invite}
         {close}
         {reopen}
