@@ -66,6 +66,12 @@ impl WorkingCalendar {
         WorkingCalendar { closed: days.into_iter().map(|(y, m, d)| days_from_civil(y, m, d)).collect(), yearly: Vec::new() }
     }
 
+    /// The calendar of `district`'s offices, from every district's yearly
+    /// closing days as (district, month, day).
+    pub fn for_district(closing_days: &[(super::District, u32, u32)], district: super::District) -> WorkingCalendar {
+        WorkingCalendar::with_yearly_closing_days(closing_days.iter().filter(|(d, ..)| *d == district).map(|&(_, month, day)| (month, day)))
+    }
+
     /// A calendar closed every year on these days, as (month, day).
     pub fn with_yearly_closing_days(days: impl IntoIterator<Item = (u32, u32)>) -> WorkingCalendar {
         WorkingCalendar { closed: Vec::new(), yearly: days.into_iter().collect() }

@@ -77,9 +77,7 @@ impl Settings {
 
     /// The working days of `district`'s jurists.
     pub fn calendar(&self, district: crate::domain::District) -> crate::domain::working_days::WorkingCalendar {
-        crate::domain::working_days::WorkingCalendar::with_yearly_closing_days(
-            self.closing_days.iter().filter(|(d, ..)| *d == district).map(|&(_, month, day)| (month, day)),
-        )
+        crate::domain::working_days::WorkingCalendar::for_district(&self.closing_days, district)
     }
 
     /// The scheme, host and port of the public URL, as browsers send it in

@@ -1,5 +1,6 @@
 //! `tutela seed`: `--demo` makes one demo account per role in each district,
-//! so a newcomer can try every part of Tutela; `--users N` adds sample
+//! and two consultations of the Milano guardian, so a newcomer can try
+//! every part of Tutela; `--users N` adds sample
 //! accounts for trying lists at scale and for the benchmark; `--scale` adds
 //! 100,000 sample forum posts by the accounts there. Running any of them
 //! again changes nothing.
@@ -9,10 +10,11 @@ use std::io::{IsTerminal as _, Write as _};
 use sea_orm::TransactionTrait as _;
 
 use tutela_app::{
-    domain::{District, Role, RoleGrant},
+    domain::{District, Role, RoleGrant, working_days::WorkingCalendar},
     ssr::{
         accounts::{NewAccount, create_active_account, create_sample_accounts},
         community::sample,
+        consultations::sample as consultations_sample,
         second_factor,
     },
 };
@@ -56,7 +58,7 @@ pub async fn run(config: &Config, seeds: Seeds) -> ServerResult<()> {
         println!("{created} sample accounts added ({count} in all, person.NNNNNN@sample.tutela.localhost, password: {DEMO_PASSWORD})");
     }
     if demo {
-        seed_demo(&db).await?;
+        seed_demo(&db, &config.closing_days).await?;
     }
     if scale {
         seed_scale(&db).await?;
@@ -64,7 +66,7 @@ pub async fn run(config: &Config, seeds: Seeds) -> ServerResult<()> {
     Ok(())
 }
 
-async fn seed_demo(db: &sea_orm::DatabaseConnection) -> ServerResult<()> {
+async fn seed_demo(db: &sea_orm::DatabaseConnection, closing_days: &[(District, u32, u32)]) -> ServerResult<()> {
     println!("Demo accounts (password: {DEMO_PASSWORD}; jurists and coordinators sign in with a code from the key {DEMO_TOTP_SECRET})");
     println!("{:<13} {:<9} email", "role", "district");
     for district in District::ALL {
@@ -82,6 +84,16 @@ async fn seed_demo(db: &sea_orm::DatabaseConnection) -> ServerResult<()> {
             }
             println!("{:<13} {:<9} {email}{}", role.code(), district.code(), if created { "" } else { "  (already there)" });
         }
+    }
+    let consultations = consultations_sample::seed_demo(
+        db,
+        &WorkingCalendar::for_district(closing_days, District::Milano),
+        &format!("{}.milano@demo.tutela.localhost", Role::Guardian.code()),
+        &format!("{}.milano@demo.tutela.localhost", Role::Jurist.code()),
+    )
+    .await?;
+    if consultations > 0 {
+        println!("{consultations} demo consultations of the Milano guardian, one taken by the Milano jurist");
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ pub mod queue;
 pub mod reminders;
 pub mod retention;
 pub mod round_robin;
+pub mod sample;
 pub mod steps;
 pub mod thread;
 
