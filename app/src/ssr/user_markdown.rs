@@ -8,6 +8,21 @@ use pulldown_cmark::{Options, Parser};
 /// The longest text a member may write in one piece, in characters.
 pub const MAX_CHARS: usize = 20_000;
 
+/// Checks the text of a post or message (`body`, under its `title` if it
+/// has one) into `validation`: present, not too long, and read by the
+/// privacy guard unless the author confirmed it identifies nobody.
+pub fn check_body(validation: &mut super::error::Validation, title: &str, body: &str, privacy_confirmed: bool) {
+    use crate::domain::Problem;
+    let body = body.trim();
+    if body.is_empty() {
+        validation.add("body", Problem::Required);
+    } else if body.chars().count() > MAX_CHARS {
+        validation.add("body", Problem::PostTooLong);
+    } else if !privacy_confirmed && !super::privacy_guard::scan(&format!("{title}\n{body}")).is_empty() {
+        validation.add("body", Problem::PrivacyCheck);
+    }
+}
+
 pub fn render(markdown: &str) -> String {
     let mut html = String::with_capacity(markdown.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES));

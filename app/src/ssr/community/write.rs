@@ -29,7 +29,7 @@ use crate::{
         clock, drafts,
         entities::{forum_category, forum_flag, forum_post, forum_post_revision, forum_topic},
         error::{ServiceError, ServiceResult, Validation},
-        notifications, privacy_guard,
+        notifications,
         state::AppState,
         user_markdown,
     },
@@ -78,14 +78,7 @@ async fn check(
     if with_title && !(TITLE_MIN_CHARS..=TITLE_MAX_CHARS).contains(&title_chars) {
         validation.add("title", if title_chars == 0 { Problem::Required } else { Problem::TitleInvalid });
     }
-    let body = submission.body.trim();
-    if body.is_empty() {
-        validation.add("body", Problem::Required);
-    } else if body.chars().count() > user_markdown::MAX_CHARS {
-        validation.add("body", Problem::PostTooLong);
-    } else if !submission.privacy_confirmed && !privacy_guard::scan(&format!("{}\n{body}", submission.title)).is_empty() {
-        validation.add("body", Problem::PrivacyCheck);
-    }
+    user_markdown::check_body(&mut validation, submission.title, submission.body, submission.privacy_confirmed);
     let result = validation.finish();
     if result.is_err() {
         drafts::keep(db, account_id(author)?, target, submission.title, submission.body).await?;

@@ -18,7 +18,6 @@ use crate::{
         error::{ServiceError, ServiceResult, Validation},
         files::Upload,
         mail::ConsultationNews,
-        privacy_guard,
         state::AppState,
         user_markdown,
     },
@@ -46,19 +45,6 @@ pub enum Filed {
     Previewed,
 }
 
-/// Checks a message's text: present, not too long, and read by the privacy
-/// guard (with the subject, if any) unless the author confirmed it.
-pub(super) fn check_text(validation: &mut Validation, subject: &str, body: &str, privacy_confirmed: bool) {
-    let body = body.trim();
-    if body.is_empty() {
-        validation.add("body", Problem::Required);
-    } else if body.chars().count() > user_markdown::MAX_CHARS {
-        validation.add("body", Problem::PostTooLong);
-    } else if !privacy_confirmed && !privacy_guard::scan(&format!("{subject}\n{body}")).is_empty() {
-        validation.add("body", Problem::PrivacyCheck);
-    }
-}
-
 pub async fn file(state: &AppState, reader: &SessionUser, request: &NewRequest<'_>) -> ServiceResult<Filed> {
     let districts = access::filing_districts(reader)?;
     let author = account_id(reader)?;
@@ -79,7 +65,7 @@ pub async fn file(state: &AppState, reader: &SessionUser, request: &NewRequest<'
     if !(SUBJECT_MIN_CHARS..=SUBJECT_MAX_CHARS).contains(&subject_chars) {
         validation.add("subject", if subject_chars == 0 { Problem::Required } else { Problem::TitleInvalid });
     }
-    check_text(&mut validation, subject, request.body, request.privacy_confirmed);
+    user_markdown::check_body(&mut validation, subject, request.body, request.privacy_confirmed);
     let kinds = validation.check("files", attachments::check(request.files));
     if let Err(problems) = validation.finish() {
         drafts::keep(&state.db, author, &target, request.subject, request.body).await?;

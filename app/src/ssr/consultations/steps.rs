@@ -11,9 +11,7 @@ use sea_orm::{
 
 use super::{
     access::{self, Standing},
-    attachments, clock_of, district_of, draft_target,
-    file::check_text,
-    history, news, set_clock, status_of,
+    attachments, clock_of, district_of, draft_target, history, news, set_clock, status_of,
 };
 use crate::{
     domain::{
@@ -79,7 +77,7 @@ pub async fn write(
         return Ok(Written::Previewed);
     }
     let mut validation = Validation::default();
-    check_text(&mut validation, "", writing.body, writing.privacy_confirmed);
+    user_markdown::check_body(&mut validation, "", writing.body, writing.privacy_confirmed);
     let kinds = validation.check("files", attachments::check(writing.files));
     let next = status_of(&row).after(step).map_err(ServiceError::Refused).and_then(|next| validation.finish().map(|()| (next, kinds)));
     let (next, kinds) = match next {
