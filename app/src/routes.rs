@@ -45,6 +45,10 @@ pub mod paths {
         format!("/community/c/{slug}")
     }
 
+    pub fn faq_entry(id: impl std::fmt::Display) -> String {
+        format!("/faq/{id}")
+    }
+
     pub const CONSULTATIONS_NEW: &str = "/consultations/new";
     pub const CONSULTATIONS_QUEUE: &str = "/consultations/queue";
     pub const CONSULTATIONS_REPLIES: &str = "/consultations/replies";
@@ -141,7 +145,7 @@ mod table {
         path,
     };
 
-    use crate::pages::{self, account, admin, areas, community, consultations};
+    use crate::pages::{self, account, admin, areas, community, consultations, faq};
 
     #[component]
     pub fn AppRoutes() -> impl IntoView {
@@ -172,7 +176,8 @@ mod table {
                 <Route path=path!("/consultations/replies") view=consultations::replies::Replies ssr=SsrMode::Async/>
                 <Route path=path!("/consultations/join/:token") view=consultations::join::Join ssr=SsrMode::Async/>
                 <Route path=path!("/consultations/:id") view=consultations::thread::Consultation ssr=SsrMode::Async/>
-                <Route path=path!("/faq") view=areas::Faq ssr=SsrMode::Async/>
+                <Route path=path!("/faq") view=faq::Faq ssr=SsrMode::Async/>
+                <Route path=path!("/faq/:id") view=faq::FaqEntry ssr=SsrMode::Async/>
                 <Route path=path!("/search") view=pages::search::Search ssr=SsrMode::Async/>
                 <Route path=path!("/privacy") view=pages::privacy::Privacy ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::overview::AdminOverview ssr=SsrMode::Async/>

@@ -1,6 +1,7 @@
 // A guardian asks the jurists of Brescia a question, with a document; a
 // jurist reads the document, takes the request, leaves an internal note
-// the guardian never sees, asks for more, and answers; the guardian
+// the guardian never sees, asks for more, answers, and makes an FAQ entry
+// of it that a coordinator approves; the guardian reads it in the FAQ and
 // rates the answer, which closes it. Then a filing, with its preview,
 // with JavaScript off.
 import { demoPassword, expect, expectAccessible, signIn, test } from './support';
@@ -63,7 +64,34 @@ test('a request goes from the guardian to a jurist and back, with an internal no
   await jurist.getByRole('textbox', { name: 'Messaggio' }).fill('Serve il parere: la conversione lo richiede (art. 32 TU). Ecco come chiederlo.');
   await jurist.getByRole('button', { name: 'Invia la risposta' }).click();
   await expect(jurist.getByRole('status').first()).toContainText('Messaggio inviato');
+
+  // The jurist turns the answer into an FAQ entry, rewritten without the minor's data.
+  await jurist.getByRole('button', { name: 'Crea una voce FAQ' }).click();
+  await expect(jurist.getByRole('status').first()).toContainText('Bozza della voce FAQ');
+  const question = 'Il permesso per minore età si converte da solo a 18 anni?';
+  await jurist.getByLabel('Domanda').fill(question);
+  await jurist.getByRole('textbox', { name: 'Risposta' }).fill('No: il tutore chiede la conversione in questura, con il parere del Comitato (art. 32 TU).');
+  await jurist.getByRole('button', { name: 'Salva' }).click();
+  await expect(jurist.getByRole('status').first()).toContainText('Voce FAQ salvata');
+  await jurist.getByRole('button', { name: "Chiedi l'approvazione" }).click();
+  await expect(jurist.getByText("L'approvazione spetta a un altro giurista")).toBeVisible();
+  await expectAccessible(jurist);
   await context.close();
+
+  // A coordinator approves it; it is public at /faq.
+  const coordinatorContext = await browser.newContext();
+  const coordinator = await coordinatorContext.newPage();
+  await signIn(coordinator, 'coordinator.milano@demo.tutela.localhost', demoPassword);
+  await coordinator.goto('/faq');
+  await expectAccessible(coordinator);
+  await coordinator.getByRole('link', { name: question }).click();
+  await coordinator.getByRole('button', { name: 'Approva e pubblica' }).click();
+  await expect(coordinator.getByRole('status').first()).toContainText('pubblicata');
+  await coordinatorContext.close();
+  await page.goto('/faq');
+  await page.getByRole('link', { name: question }).click();
+  await expect(page.getByText('il tutore chiede la conversione in questura')).toBeVisible();
+  await expectAccessible(page);
 
   await page.reload();
   await expect(page.getByText('Risposta del giurista')).toBeVisible();

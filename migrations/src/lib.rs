@@ -35,6 +35,7 @@ mod m20261204_000025_stored_files;
 mod m20261204_000026_co_requesters;
 mod m20261204_000027_canned_replies;
 mod m20261204_000028_jurist_availability;
+mod m20261204_000029_faq;
 
 pub struct Migrator;
 
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000026_co_requesters::Migration),
             Box::new(m20261204_000027_canned_replies::Migration),
             Box::new(m20261204_000028_jurist_availability::Migration),
+            Box::new(m20261204_000029_faq::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod community;
 pub mod consultations;
+pub mod faq;
 #[cfg(feature = "ssr")]
 pub(crate) mod form_data;
 pub mod markdown;

@@ -463,6 +463,8 @@ pub enum Action {
     Rate,
     /// The requester invites a co-requester.
     Invite,
+    /// Its jurists and coordinators write an FAQ entry from it, once answered.
+    MakeFaq,
 }
 
 /// What the reader may do with the request now.
@@ -542,6 +544,8 @@ pub struct NewConsultationForm {
     pub districts: Vec<District>,
     pub home_district: District,
     pub draft: Option<Draft>,
+    /// Published FAQ entries like what the draft asks.
+    pub similar: Vec<crate::domain::faq::FaqLink>,
 }
 
 /// A saved view of the queue, with its count.

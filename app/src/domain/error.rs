@@ -46,6 +46,8 @@ pub enum Problem {
     TooManyFiles,
     InvitationForAnotherAddress,
     OwnPost,
+    /// An FAQ entry needs someone other than its author to approve it.
+    OwnEntry,
     AlreadyReacted,
     SecondFactorMandatory,
     ConfirmationMissing,

@@ -8,6 +8,7 @@ pub mod consultations;
 mod devices;
 mod draft;
 mod error;
+pub mod faq;
 pub mod files;
 mod flash;
 pub mod notifications;

@@ -40,7 +40,8 @@ pub struct SearchHit {
     pub link: String,
     /// Where it is, in the reader's language (a category's name).
     pub place: String,
-    /// The author's name; `None` once their account is deleted.
+    /// Who wrote it, as the page names them ("deleted account" too);
+    /// `None` where nobody signs it (the FAQ).
     pub author: Option<String>,
     pub created_at: i64,
     pub snippet: Vec<SnippetPart>,

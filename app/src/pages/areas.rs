@@ -1,4 +1,4 @@
-//! The entry pages of the areas still to come and the FAQ: what each offers and who
+//! The entry pages of the areas still to come: what each offers and who
 //! it is for. Their content pages arrive with each area.
 
 use leptos::prelude::*;
@@ -20,10 +20,4 @@ fn AreaIntro(title: &'static str, lead: &'static str, body: &'static str) -> imp
 pub fn Training() -> impl IntoView {
     let t = use_texts();
     view! { <AreaIntro title=t.area_training_title lead=t.area_training_lead body=t.area_training_body/> }
-}
-
-#[component]
-pub fn Faq() -> impl IntoView {
-    let t = use_texts();
-    view! { <AreaIntro title=t.area_faq_title lead=t.area_faq_lead body=t.area_faq_body/> }
 }

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod areas;
 pub mod community;
 pub mod consultations;
+pub mod faq;
 pub mod home;
 pub mod not_found;
 pub mod notifications;

@@ -78,7 +78,7 @@ fn Results(t: &'static Texts, page: SearchPage) -> impl IntoView {
         Some(
             view! {
                 <p class="result-count" role="status">{count}</p>
-                <ol class="search-results">{hits.into_iter().map(|hit| view! { <Hit t hit/> }).collect_view()}</ol>
+                <ol class="search-results">{hits.into_iter().map(|hit| view! { <Hit hit/> }).collect_view()}</ol>
                 <Pagination page pages link=move |n| page_link(&link_request, n)/>
             }
             .into_any(),
@@ -106,7 +106,7 @@ fn Results(t: &'static Texts, page: SearchPage) -> impl IntoView {
 }
 
 #[component]
-fn Hit(t: &'static Texts, hit: SearchHit) -> impl IntoView {
+fn Hit(hit: SearchHit) -> impl IntoView {
     let SearchHit { title, link, place, author, created_at, snippet } = hit;
     view! {
         <li>
@@ -119,7 +119,7 @@ fn Hit(t: &'static Texts, hit: SearchHit) -> impl IntoView {
                 }).collect_view()}
             </p>
             <p class="meta">
-                {place}" · "{author.unwrap_or_else(|| t.community_deleted_author.to_owned())}" · "{rome_time(created_at)}
+                {place}{author.map(|name| view! { " · "{name} })}" · "{rome_time(created_at)}
             </p>
         </li>
     }

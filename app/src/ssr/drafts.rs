@@ -1,7 +1,7 @@
 //! What members were writing, kept on the server until it is sent: a
 //! refused or previewed post, reply, edit or consultation request is never
 //! lost. One draft per member and place (`target`): `category:<slug>`,
-//! `topic:<id>`, `post:<id>`, `consultation:new`, `consultation:<id>`.
+//! `topic:<id>`, `post:<id>`, `consultation:new`, `consultation:<id>`, `faq:<id>`.
 
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait as _, prelude::Uuid, sea_query::OnConflict};
 
@@ -46,10 +46,15 @@ pub async fn forget(db: &impl ConnectionTrait, author: Uuid, target: &str) -> Se
 /// and its preview (rendered here: a kept draft is rare, and it is the
 /// no-JavaScript way to see one).
 pub fn as_draft(row: post_draft::Model) -> Draft {
-    let findings = privacy_guard::scan(&format!("{}\n{}", row.title, row.body))
-        .into_iter()
-        .map(|finding| PrivacyFinding { kind: finding.kind, excerpt: finding.excerpt })
-        .collect();
+    let findings = findings(&row.title, &row.body);
     let preview_html = (!row.body.trim().is_empty()).then(|| user_markdown::render(&row.body));
     Draft { title: row.title, body: row.body, findings, preview_html }
+}
+
+/// What the privacy guard finds in a text and its title, as a form lists it.
+pub fn findings(title: &str, body: &str) -> Vec<PrivacyFinding> {
+    privacy_guard::scan(&format!("{title}\n{body}"))
+        .into_iter()
+        .map(|finding| PrivacyFinding { kind: finding.kind, excerpt: finding.excerpt })
+        .collect()
 }

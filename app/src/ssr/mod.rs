@@ -16,6 +16,7 @@ pub mod db;
 pub mod drafts;
 pub mod entities;
 pub mod error;
+pub mod faq;
 pub mod files;
 pub mod flash;
 pub mod handles;

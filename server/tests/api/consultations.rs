@@ -42,12 +42,12 @@ async fn file_with(app: &TestApp, client: &Client, changes: &[(&str, &str)], fil
     client.post(app.url("/api/consultations/file")).multipart(multipart(&fields, files)).send().await.unwrap()
 }
 
-async fn file(app: &TestApp, client: &Client, changes: &[(&str, &str)]) -> reqwest::Response {
+pub(crate) async fn file(app: &TestApp, client: &Client, changes: &[(&str, &str)]) -> reqwest::Response {
     file_with(app, client, changes, &[]).await
 }
 
 /// A message in the thread, as the page's form sends it.
-async fn write(app: &TestApp, client: &Client, fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> reqwest::Response {
+pub(crate) async fn write(app: &TestApp, client: &Client, fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> reqwest::Response {
     client.post(app.url("/api/consultations/write")).multipart(multipart(fields, files)).send().await.unwrap()
 }
 
@@ -63,14 +63,14 @@ async fn write_json(app: &TestApp, client: &Client, fields: &[(&str, &str)]) -> 
 }
 
 /// A guardian of Milano's request, filed; its address.
-async fn filed(app: &TestApp, guardian: &Client) -> String {
+pub(crate) async fn filed(app: &TestApp, guardian: &Client) -> String {
     let response = file(app, guardian, &[]).await;
     let at = location(&response);
     assert!(at.starts_with("/consultations/") && at.len() > "/consultations/".len() + 30, "{at}");
     at
 }
 
-fn id_of(path: &str) -> &str {
+pub(crate) fn id_of(path: &str) -> &str {
     path.trim_start_matches("/consultations/")
 }
 

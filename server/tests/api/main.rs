@@ -11,6 +11,7 @@ mod assets;
 mod community;
 mod consultations;
 mod content;
+mod faq;
 mod faults;
 mod instances;
 mod mail;

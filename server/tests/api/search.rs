@@ -66,7 +66,7 @@ on_both_engines! {
         let refused = search(&app, &milano, "q=zafferano&place=formatori").await;
         assert!(refused.contains("Scegli una delle opzioni proposte") && !refused.contains("stanza dei formatori"), "a place out of reach is refused");
         let visitor = app.page("/search?q=zafferano").await;
-        assert!(visitor.contains("Accedi per cercare") && !visitor.contains("Zafferano nel"), "visitors find only what is public");
+        assert!(visitor.contains("accedi per cercare anche") && !visitor.contains("Zafferano nel"), "visitors find only what is public");
 
         coordinator.post(app.url("/api/community/restore_post")).form(&[("post", hidden.as_str()), ("back", theme.as_str())]).send().await.unwrap();
         assert!(search(&app, &milano, "q=zafferano").await.contains("sarà nascosto"), "a restored post is found again");

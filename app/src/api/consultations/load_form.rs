@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::domain::{AppError, consultations::NewConsultationForm};
 
-/// What the filing form offers the reader, and what they left unsent.
+/// What the filing form offers the reader, what they left unsent, and the
+/// FAQ's questions like it.
 #[server(endpoint = "consultations/load_form")]
 pub async fn load_consultation_form() -> Result<NewConsultationForm, AppError> {
     use crate::{
@@ -10,7 +11,7 @@ pub async fn load_consultation_form() -> Result<NewConsultationForm, AppError> {
         ssr::{
             authz,
             consultations::{access, draft_target},
-            drafts,
+            drafts, faq,
             state::app_state,
         },
     };
@@ -20,7 +21,12 @@ pub async fn load_consultation_form() -> Result<NewConsultationForm, AppError> {
             let reader = authz::require_user()?;
             let districts = access::filing_districts(&reader)?;
             let draft = drafts::load(&state.db, authz::account_id(&reader)?, &draft_target(None)).await?;
-            Ok(NewConsultationForm { districts, home_district: reader.home_district, draft })
+            // What they wrote so far finds the questions the FAQ already answers.
+            let similar = match &draft {
+                Some(draft) => faq::findable::similar(&state.db, &format!("{} {}", draft.title, draft.body)).await?,
+                None => Vec::new(),
+            };
+            Ok(NewConsultationForm { districts, home_district: reader.home_district, draft, similar })
         }
         .await,
     )

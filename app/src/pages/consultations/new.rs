@@ -44,7 +44,7 @@ pub fn NewConsultation() -> impl IntoView {
 fn Form(t: &'static Texts, form: NewConsultationForm) -> impl IntoView {
     let query = use_query_map();
     let chosen = move |name: &str| query.with_untracked(|q| q.get(name)).unwrap_or_default();
-    let NewConsultationForm { districts, home_district, draft } = form;
+    let NewConsultationForm { districts, home_district, draft, similar } = form;
     let subject = draft.as_ref().map(|d| d.title.clone()).unwrap_or_default();
     let topics = Topic::ALL.into_iter().map(|topic| (topic.code().to_owned(), topic_name(t, topic).to_owned())).collect();
     let urgencies = Urgency::ALL
@@ -71,8 +71,20 @@ fn Form(t: &'static Texts, form: NewConsultationForm) -> impl IntoView {
     } else {
         view! { <input type="hidden" name="district" value=district/> }.into_any()
     };
+    let similar = (!similar.is_empty()).then(|| {
+        view! {
+            <section class="panel similar-questions" aria-labelledby="similar">
+                <h2 id="similar">{t.faq_similar_title}</h2>
+                <p>{t.faq_similar_lead}</p>
+                <ul class="faq-list">
+                    {similar.into_iter().map(|link| view! { <li><A href=paths::faq_entry(&link.id)>{link.title}</A></li> }).collect_view()}
+                </ul>
+            </section>
+        }
+    });
     view! {
         <p class="lead">{t.consultations_new_lead}</p>
+        {similar}
         <div class="alert alert-info" role="note">
             <p class="alert-title">{t.consultations_privacy_title}</p>
             <p>{t.consultations_privacy_body}</p>

@@ -12,6 +12,7 @@ use crate::{
         assign::AssignConsultation, invite::InviteToConsultation, load::load_consultation, rate::RateConsultation, step::ConsultationStep,
         write::WriteConsultation,
     },
+    api::faq::StartFaqEntry,
     components::{
         form::{FileField, PostForm, RadioGroup, SelectField, SubmitButton, TextArea, TextField},
         page::{LoadError, SignedIn},
@@ -170,6 +171,17 @@ fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
             </section>
         }
     });
+    let make_faq = allowed.may(Action::MakeFaq).then(|| {
+        view! {
+            <section class="panel">
+                <p>{t.faq_start_hint}</p>
+                <PostForm action=StartFaqEntry::url() id="faq_start">
+                    <input type="hidden" name="consultation" value=id.get_value()/>
+                    <SubmitButton label=t.faq_start class="btn btn-outline-primary"/>
+                </PostForm>
+            </section>
+        }
+    });
     let members = (!members.is_empty()).then(|| view! { " · "{t.consultations_members}": "{members.join(", ")} });
     let history = (!history.is_empty()).then(|| {
         view! {
@@ -219,6 +231,7 @@ fn Thread(t: &'static Texts, page: ConsultationPage) -> impl IntoView {
         {invite}
         {close}
         {reopen}
+        {make_faq}
         {history}
     }
 }

@@ -71,6 +71,7 @@ pub async fn page(state: &AppState, reader: &SessionUser, id: &str, start_from: 
             (Action::Reopen, requester && reopenable),
             (Action::Rate, requester && row.rating.is_none() && status.after(Step::Rate).is_ok()),
             (Action::Invite, requester && status != Status::Closed),
+            (Action::MakeFaq, staff && matches!(status, Status::Answered | Status::Closed)),
         ]
         .into_iter()
         .filter_map(|(action, may)| may.then_some(action))

@@ -12,6 +12,7 @@ pub mod consultation_invite;
 pub mod consultation_member;
 pub mod consultation_message;
 pub mod email_token;
+pub mod faq_entry;
 pub mod forum_category;
 pub mod forum_flag;
 pub mod forum_post;

@@ -5,8 +5,8 @@
 //! - writing a [`Document`] with [`put`] whenever something findable is
 //!   saved, and [`remove`] when it may no longer be found (hidden, deleted),
 //!   in the same transaction as the change;
-//! - giving each document a scope (a post's category) and saying, in
-//!   [`page`], which scopes a reader may see;
+//! - giving each document a scope (a post's category, the FAQ) and saying,
+//!   in [`page`], which scopes a reader may see;
 //! - rebuilding its documents in [`rebuild`].
 //!
 //! SQLite matches with FTS5, PostgreSQL with a `tsvector`; both index the
@@ -102,7 +102,7 @@ pub async fn remove(db: &impl ConnectionTrait, kind: &str, source_id: &str) -> S
 /// the analysis changed, or to repair it. Returns how many were written.
 pub async fn rebuild(db: &impl ConnectionTrait) -> ServiceResult<u64> {
     search_entry::Entity::delete_many().exec(db).await?;
-    crate::ssr::community::findable::index_all(db).await
+    Ok(crate::ssr::community::findable::index_all(db).await? + crate::ssr::faq::findable::index_all(db).await?)
 }
 
 /// What narrows a search down, beyond its terms.
@@ -191,6 +191,37 @@ pub async fn find(
     );
     let matches = Match::find_by_statement(Statement::from_sql_and_values(backend, page, sql.values)).all(db).await?;
     Ok((matches, u64::try_from(total).unwrap_or(0)))
+}
+
+/// The titles and links of the documents of `scope` that share the most of
+/// `terms` (any of them, the rarer the better), best first: what is like a
+/// text being written, rather than what holds every word of a question.
+pub async fn closest(db: &impl ConnectionTrait, terms: &[String], scope: &str, limit: u64) -> ServiceResult<Vec<(String, String)>> {
+    if terms.is_empty() {
+        return Ok(Vec::new());
+    }
+    let backend = db.get_database_backend();
+    let sql = if backend == DbBackend::Postgres {
+        format!(
+            "SELECT e.title, e.link FROM search_entry e, to_tsquery('simple', $1) AS q \
+             WHERE e.scope = $2 AND e.terms_vector @@ q ORDER BY ts_rank(e.terms_vector, q) DESC, e.id DESC LIMIT {limit}"
+        )
+    } else {
+        // bm25 weighs the rarer terms more: a shared "permesso" says more than a shared "tutore".
+        format!(
+            "SELECT e.title, e.link FROM search_terms CROSS JOIN search_entry e ON e.id = search_terms.rowid \
+             WHERE search_terms MATCH ? ORDER BY bm25(search_terms) LIMIT {limit}"
+        )
+    };
+    let values: Vec<Value> = if backend == DbBackend::Postgres {
+        // Terms are letters and digits only (see `analysis`): nothing in them is query syntax.
+        vec![terms.join(" | ").into(), scope.into()]
+    } else {
+        let words = terms.iter().map(|t| format!("terms : \"{t}\"")).collect::<Vec<_>>().join(" OR ");
+        vec![format!("({words}) AND scope : \"{}\"", hex(scope)).into()]
+    };
+    let rows = db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
+    rows.into_iter().map(|row| Ok((row.try_get::<String>("", "title")?, row.try_get::<String>("", "link")?))).collect()
 }
 
 /// What SQLite's `hex()` makes of `text`: its UTF-8 bytes in upper-case hexadecimal.

@@ -10,7 +10,7 @@ use crate::{
         search::{COUNTED_UP_TO, SearchHit, SearchPage, SearchRequest},
     },
     i18n::Locale,
-    ssr::{community::findable, error::ServiceResult, state::AppState},
+    ssr::{community::findable, error::ServiceResult, faq, state::AppState},
 };
 
 /// Results on a page.
@@ -45,7 +45,8 @@ pub async fn search_page(
     request: SearchRequest,
     page: u64,
 ) -> ServiceResult<SearchPage> {
-    let places = findable::places(&state.db, reader, locale).await?;
+    let mut places = findable::places(&state.db, reader, locale).await?;
+    places.push(faq::findable::place(locale));
     let mut problems = Vec::new();
     let since = read_day("from", &request.from, &mut problems);
     let until = read_day("to", &request.to, &mut problems).map(|start| start + crate::ssr::clock::DAY);
@@ -79,7 +80,10 @@ pub async fn search_page(
                 snippet: analysis::snippet(&m.body, &terms),
                 title: m.title,
                 link: m.link,
-                author: m.author_name,
+                // Only the FAQ has no author: it speaks for the programme.
+                author: m
+                    .author_name
+                    .or_else(|| (m.scope != faq::findable::SCOPE).then(|| locale.texts().community_deleted_author.to_owned())),
                 created_at: m.created_at,
             })
             .collect();
