@@ -52,6 +52,9 @@ pub mod paths {
     pub const CONSULTATIONS_NEW: &str = "/consultations/new";
     pub const CONSULTATIONS_QUEUE: &str = "/consultations/queue";
     pub const CONSULTATIONS_REPLIES: &str = "/consultations/replies";
+    pub const CONSULTATIONS_STATS: &str = "/consultations/stats";
+    /// A table of the statistics as a CSV file (`?of=months|jurists&district=`).
+    pub const CONSULTATIONS_STATS_CSV: &str = "/consultations/stats.csv";
 
     pub fn consultation(id: &str) -> String {
         format!("/consultations/{id}")
@@ -174,6 +177,7 @@ mod table {
                 <Route path=path!("/consultations/new") view=consultations::new::NewConsultation ssr=SsrMode::Async/>
                 <Route path=path!("/consultations/queue") view=consultations::queue::Queue ssr=SsrMode::Async/>
                 <Route path=path!("/consultations/replies") view=consultations::replies::Replies ssr=SsrMode::Async/>
+                <Route path=path!("/consultations/stats") view=consultations::stats::Stats ssr=SsrMode::Async/>
                 <Route path=path!("/consultations/join/:token") view=consultations::join::Join ssr=SsrMode::Async/>
                 <Route path=path!("/consultations/:id") view=consultations::thread::Consultation ssr=SsrMode::Async/>
                 <Route path=path!("/faq") view=faq::Faq ssr=SsrMode::Async/>

@@ -93,7 +93,7 @@ test('a request goes from the guardian to a jurist and back, with an internal no
   await expect(page.getByText('il tutore chiede la conversione in questura')).toBeVisible();
   await expectAccessible(page);
 
-  await page.reload();
+  await page.goto(request);
   await expect(page.getByText('Risposta del giurista')).toBeVisible();
   await expectAccessible(page);
   await page.locator('label', { hasText: '5 su 5' }).click();

@@ -24,7 +24,7 @@ use tutela_app::{
     app::{App, shell},
     routes::paths,
     ssr::{
-        consultations::attachments,
+        consultations::{attachments, stats},
         content_policy, db,
         error::ServiceError,
         files,
@@ -57,6 +57,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route(paths::READYZ, get(ready))
         .route(&paths::unsubscribe("{token}"), post(unsubscribe))
         .route(&paths::consultation_file("{id}", "{file}"), get(consultation_file))
+        .route(paths::CONSULTATIONS_STATS_CSV, get(consultation_stats_csv))
         .leptos_routes_with_context(&state, routes, || (), document)
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), middleware::request_context))
@@ -146,6 +147,41 @@ async fn consultation_file(
         Err(ServiceError::Refused(_)) => StatusCode::FORBIDDEN.into_response(),
         Err(error) => {
             tracing::error!(%error, "serving an attached file");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// What the statistics' CSV link asks for.
+#[derive(serde::Deserialize)]
+struct StatsQuery {
+    #[serde(default)]
+    of: String,
+    #[serde(default)]
+    district: String,
+}
+
+/// A table of the coordinators' statistics as a CSV file, for the
+/// coordinators of the districts it covers; to anyone else it does not exist.
+async fn consultation_stats_csv(
+    State(state): State<AppState>,
+    axum::extract::Query(query): axum::extract::Query<StatsQuery>,
+    Extension(context): Extension<RequestContext>,
+) -> Response {
+    let Some(reader) = context.user else { return Redirect::to(paths::LOGIN).into_response() };
+    let Some(table) = tutela_app::domain::consultation_stats::StatsTable::from_code(&query.of) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match stats::stats(&state, &reader, &query.district).await {
+        Ok(found) => {
+            let name = format!("attachment; filename=\"consultations-{}.csv\"", table.code());
+            let headers = [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, name)];
+            (headers, stats::csv(context.locale.texts(), &found, table)).into_response()
+        }
+        Err(ServiceError::NotFound | ServiceError::Forbidden | ServiceError::Invalid(_)) => StatusCode::NOT_FOUND.into_response(),
+        Err(ServiceError::Refused(_)) => StatusCode::FORBIDDEN.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "exporting the consultations' statistics");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

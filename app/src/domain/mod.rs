@@ -4,6 +4,7 @@
 mod account;
 pub mod admin;
 pub mod community;
+pub mod consultation_stats;
 pub mod consultations;
 mod devices;
 mod draft;

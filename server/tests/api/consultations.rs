@@ -607,3 +607,42 @@ on_both_engines! {
         assert_eq!(app.count("SELECT COUNT(*) FROM consultation_event WHERE detail LIKE '%worker@example.it%'").await, 0);
     }
 }
+
+on_both_engines! {
+    async fn coordinators_see_their_districts_statistics_and_download_them(app: TestApp) {
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let jurist = app.staff_account("jurist@example.it", &[(Role::Jurist, District::Milano)]).await;
+        app.staff_account("idle-jurist@example.it", &[(Role::Jurist, District::Milano)]).await;
+        let answered = filed(&app, &guardian).await;
+        filed(&app, &guardian).await;
+        write(&app, &jurist, &[("id", id_of(&answered)), ("body", "La risposta, con l'art. 32 TU."), ("step", "answer")], &[]).await;
+        act(&app, &guardian, "rate", &[("id", id_of(&answered)), ("rating", "4"), ("comment", "")]).await;
+
+        let coordinator = app.coordinator().await;
+        let (status, shown) = page(&app, &coordinator, "/consultations/stats").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(shown.contains("<svg") && shown.contains("Richieste ricevute per mese"), "the charts, drawn on the server");
+        assert!(shown.contains("Staff Member") && shown.contains("4.0 (1)"), "the jurist with their rating\n{shown}");
+        let months = coordinator.get(app.url("/consultations/stats.csv?of=months")).send().await.unwrap();
+        assert_eq!(months.status(), StatusCode::OK);
+        assert!(months.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+        let months = months.text().await.unwrap();
+        let this_month = months.lines().last().unwrap();
+        assert!(months.starts_with("Mese,Ricevute,Con risposta,") && this_month.contains(",2,1,") && this_month.ends_with(",1,4.0"), "{months}");
+        let jurists = coordinator.get(app.url("/consultations/stats.csv?of=jurists&district=milano")).send().await.unwrap().text().await.unwrap();
+        assert_eq!(jurists.lines().count(), 3, "a line per Milano jurist, the idle one too\n{jurists}");
+        assert!(jurists.contains("Staff Member,Milano,0,0,1,"), "{jurists}");
+
+        // Nobody else: jurists, guardians, another district's coordinator, visitors.
+        for client in [&jurist, &guardian] {
+            assert_eq!(page(&app, client, "/consultations/stats").await.0, StatusCode::FORBIDDEN);
+            assert_eq!(client.get(app.url("/consultations/stats.csv?of=months")).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+        }
+        let brescia = app.staff_account("brescia-coordinator@example.it", &[(Role::Coordinator, District::Brescia)]).await;
+        let other = brescia.get(app.url("/consultations/stats.csv?of=months&district=milano")).send().await.unwrap();
+        assert_eq!(other.status(), StatusCode::NOT_FOUND, "another district's figures");
+        let own = brescia.get(app.url("/consultations/stats.csv?of=months")).send().await.unwrap().text().await.unwrap();
+        assert!(own.lines().skip(1).all(|line| line.contains(",0,0,,,0,")), "Brescia has no requests\n{own}");
+        assert_eq!(location(&app.get("/consultations/stats.csv?of=months").await), "/login");
+    }
+}

@@ -12,5 +12,6 @@ pub mod load_queue;
 pub mod rate;
 pub mod replies;
 pub mod set_turn;
+pub mod stats;
 pub mod step;
 pub mod write;

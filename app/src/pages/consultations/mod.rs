@@ -5,6 +5,7 @@ pub mod join;
 pub mod new;
 pub mod queue;
 pub mod replies;
+pub mod stats;
 pub mod thread;
 
 use leptos::prelude::*;

@@ -10,11 +10,11 @@ use crate::{
     api::consultations::{load_queue::load_queue, set_turn::SetTurn},
     components::{
         form::{CheckboxField, GetForm, PostForm, SelectField, SubmitButton},
-        page::{LoadError, SignedIn},
+        page::{LoadError, SignedIn, use_user},
         pagination::{Pagination, use_page_number},
     },
     domain::{
-        FormFeedback,
+        FormFeedback, Role,
         consultations::{QueueFilter, QueuePage, QueueView, Status, Topic, Urgency},
         rome_time,
     },
@@ -63,11 +63,13 @@ pub fn Queue() -> impl IntoView {
             load_queue(get("view"), get("status"), get("topic"), get("urgency"), get("district"), get("assignee"), page)
         },
     );
+    let coordinator = use_user().is_some_and(|user| user.has_role(Role::Coordinator));
     view! {
         <Title text=t.consultations_queue_title/>
         <p class="breadcrumb"><A href=paths::CONSULTATIONS>{t.area_consultations_title}</A></p>
         <h1>{t.consultations_queue_title}</h1>
         <p class="lead">{t.consultations_queue_lead}</p>
+        {coordinator.then(|| view! { <p><A href=paths::CONSULTATIONS_STATS>{t.stats_title}</A></p> })}
         <SignedIn>
             <Suspense fallback=move || view! { <p>{t.loading}</p> }>
                 {move || data.get().map(|result| match result {

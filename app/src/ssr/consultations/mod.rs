@@ -16,6 +16,7 @@ pub mod reminders;
 pub mod retention;
 pub mod round_robin;
 pub mod sample;
+pub mod stats;
 pub mod steps;
 pub mod thread;
 

@@ -1,7 +1,8 @@
 //! Demo consultations for `tutela seed --demo`: two requests of the Milano
 //! demo guardian — one the Milano demo jurist took and asked about, with an
 //! internal note, one still new — so the queue and a thread have something
-//! to show. Written once: a second run finds them there.
+//! to show — and a published FAQ entry. Written once: a second run finds
+//! them there.
 
 use sea_orm::{
     ActiveValue::Set, ColumnTrait as _, ConnectionTrait, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, prelude::Uuid,
@@ -130,5 +131,6 @@ pub async fn seed_demo(
             history::record(db, &row, Some(jurist), Event::Asked, String::new()).await?;
         }
     }
+    crate::ssr::faq::sample::seed_demo(db, jurist).await?;
     Ok(DEMOS.len())
 }

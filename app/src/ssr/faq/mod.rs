@@ -7,6 +7,7 @@
 //! goes to the audit log.
 
 pub mod findable;
+pub mod sample;
 
 use std::collections::HashMap;
 
