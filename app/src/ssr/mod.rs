@@ -28,6 +28,7 @@ pub mod password;
 pub mod people;
 pub mod privacy_guard;
 pub mod request;
+pub mod sample_text;
 pub mod search;
 pub mod second_factor;
 pub mod secrets;

@@ -2,8 +2,8 @@
 //! and two consultations of the Milano guardian, so a newcomer can try
 //! every part of Tutela; `--users N` adds sample
 //! accounts for trying lists at scale and for the benchmark; `--scale` adds
-//! 100,000 sample forum posts by the accounts there. Running any of them
-//! again changes nothing.
+//! 100,000 sample forum posts and 20,000 consultations by the accounts
+//! there. Running any of them again changes nothing.
 
 use std::io::{IsTerminal as _, Write as _};
 
@@ -42,7 +42,7 @@ pub async fn run(config: &Config, seeds: Seeds) -> ServerResult<()> {
     let Seeds { demo, users, scale } = seeds;
     if !demo && users.is_none() && !scale {
         return Err(ServerError::Usage(
-            "nothing to seed: pass --demo for the demo accounts, --users N for sample accounts, --scale for sample forum posts".into(),
+            "nothing to seed: pass --demo for the demo accounts, --users N for sample accounts, --scale for sample forum posts and consultations".into(),
         ));
     }
     if config.public_url.as_deref().is_some_and(|url| url.starts_with("https://")) {
@@ -61,7 +61,7 @@ pub async fn run(config: &Config, seeds: Seeds) -> ServerResult<()> {
         seed_demo(&db, &config.closing_days).await?;
     }
     if scale {
-        seed_scale(&db).await?;
+        seed_scale(&db, &config.closing_days).await?;
     }
     Ok(())
 }
@@ -98,32 +98,48 @@ async fn seed_demo(db: &sea_orm::DatabaseConnection, closing_days: &[(District, 
     Ok(())
 }
 
-/// The sample forum, in one transaction, with a progress bar on a terminal
-/// (a line per tenth otherwise).
-async fn seed_scale(db: &sea_orm::DatabaseConnection) -> ServerResult<()> {
+/// Reports progress as `label [#####     ] done/total` on a terminal, a
+/// line per tenth otherwise.
+fn progress_bar(label: &'static str) -> impl FnMut(u32, u32) {
     let terminal = std::io::stderr().is_terminal();
     let mut shown = 0;
-    let txn = db.begin().await?;
-    let created = sample::seed_scale(&txn, |done, total| {
-        let tenth = done * 10 / total;
+    move |done, total| {
+        let tenth = done * 10 / total.max(1);
         if terminal {
             let bar = "#".repeat(tenth as usize * 3);
-            eprint!("\rsample posts [{bar:<30}] {done}/{total}");
+            eprint!("\r{label} [{bar:<30}] {done}/{total}");
+            if done == total {
+                eprintln!();
+            }
             let _ = std::io::stderr().flush();
         } else if tenth > shown {
-            eprintln!("sample posts: {done}/{total}");
+            eprintln!("{label}: {done}/{total}");
         }
         shown = tenth;
-    })
-    .await?;
-    if terminal && created {
-        eprintln!();
     }
+}
+
+/// The sample forum and consultations, each in one transaction, with a progress bar.
+async fn seed_scale(db: &sea_orm::DatabaseConnection, closing_days: &[(District, u32, u32)]) -> ServerResult<()> {
+    let txn = db.begin().await?;
+    let created = sample::seed_scale(&txn, progress_bar("sample posts")).await?;
     txn.commit().await?;
     if created {
         println!("sample forum added: 100000 posts in 10000 topics; the longest, of 1000 posts: /community/t/{}", sample::LARGE_TOPIC_ID);
     } else {
         println!("sample forum already there");
+    }
+    let txn = db.begin().await?;
+    let calendar_of = |district| WorkingCalendar::for_district(closing_days, district);
+    let created = consultations_sample::seed_scale(&txn, calendar_of, progress_bar("sample consultations")).await?;
+    txn.commit().await?;
+    if created {
+        println!(
+            "sample consultations added: 20000 over two years; a request with its jurist: /consultations/{}",
+            consultations_sample::BENCH_REQUEST_ID
+        );
+    } else {
+        println!("sample consultations already there");
     }
     Ok(())
 }

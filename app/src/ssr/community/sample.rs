@@ -14,6 +14,7 @@ use crate::ssr::{
     clock,
     entities::{forum_post, forum_topic, user},
     error::{ServiceError, ServiceResult},
+    sample_text::{body, subject},
     search, user_markdown,
 };
 
@@ -26,55 +27,6 @@ const POSTS: u32 = 100_000;
 const BATCH: usize = 500;
 
 const CATEGORIES: [&str; 8] = ["milano", "brescia", "scuola", "salute", "documenti", "diciotto-anni", "benessere", "formatori"];
-const SUBJECTS: [&str; 10] = [
-    "Il tutore",
-    "La tutrice",
-    "Il ragazzo",
-    "La ragazza",
-    "L'assistente sociale",
-    "La comunità di accoglienza",
-    "Il servizio sociale del Comune",
-    "Il CPIA",
-    "La Questura",
-    "Il Tribunale per i minorenni",
-];
-const VERBS: [&str; 8] =
-    ["ha chiesto", "ha rinviato", "deve presentare", "aspetta", "ha fissato", "non ha ancora ricevuto", "ha confermato", "propone"];
-const MATTERS: [&str; 12] = [
-    "il permesso di soggiorno per minore età",
-    "l'iscrizione a scuola",
-    "l'udienza di conferma",
-    "la tessera sanitaria",
-    "il parere per la conversione del permesso",
-    "la nomina del tutore",
-    "il prosieguo amministrativo",
-    "un colloquio con lo psicologo",
-    "il passaporto",
-    "la domanda di protezione internazionale",
-    "il corso di italiano",
-    "il tirocinio",
-];
-const ENDINGS: [&str; 8] = [
-    "entro la fine del mese.",
-    "dopo l'estate.",
-    "con il sostegno della comunità.",
-    "come prevede l'art. 32 TU.",
-    "come prevede la l. 47/2017.",
-    "ma i tempi sono lunghi.",
-    "e nessuno sa dire quando.",
-    "e chiedo consiglio a chi ci è già passato.",
-];
-const TITLES: [&str; 4] = ["{}: quanto ci vuole?", "{}: una domanda", "{}: le vostre esperienze", "{}: chi ci è già passato?"];
-
-fn sentence(rng: &mut StdRng) -> String {
-    let pick = |rng: &mut StdRng, words: &[&'static str]| *words.choose(rng).unwrap_or(&"");
-    format!("{} {} {} {}", pick(rng, &SUBJECTS), pick(rng, &VERBS), pick(rng, &MATTERS), pick(rng, &ENDINGS))
-}
-
-fn body(rng: &mut StdRng) -> String {
-    let sentences = rng.random_range(2..=5);
-    (0..sentences).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")
-}
 
 /// How many posts topic `index` holds: the large one first, then the rest shared out.
 fn posts_in(index: u32) -> u32 {
@@ -116,13 +68,7 @@ pub async fn seed_scale(db: &impl ConnectionTrait, mut progress: impl FnMut(u32,
         let opened = start + i64::from(index) * step;
         let count = posts_in(index);
         let spacing = if index == 0 { (now - opened) / i64::from(count) } else { 3 * clock::HOUR };
-        let title = if index == 0 {
-            "Il gruppo dei tutori di Milano: domande di tutti i giorni".to_owned()
-        } else {
-            let matter = MATTERS.choose(&mut rng).unwrap_or(&"");
-            let capitalised: String = matter.chars().take(1).flat_map(char::to_uppercase).chain(matter.chars().skip(1)).collect();
-            TITLES.choose(&mut rng).unwrap_or(&"{}").replace("{}", &capitalised)
-        };
+        let title = if index == 0 { "Il gruppo dei tutori di Milano: domande di tutti i giorni".to_owned() } else { subject(&mut rng) };
         let first_author = *authors.choose(&mut rng).unwrap_or(&authors[0]);
         for position in 1..=count {
             let text = body(&mut rng);
