@@ -36,6 +36,7 @@ mod m20261204_000026_co_requesters;
 mod m20261204_000027_canned_replies;
 mod m20261204_000028_jurist_availability;
 mod m20261204_000029_faq;
+mod m20261204_000030_queue_topic_index;
 
 pub struct Migrator;
 
@@ -72,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000027_canned_replies::Migration),
             Box::new(m20261204_000028_jurist_availability::Migration),
             Box::new(m20261204_000029_faq::Migration),
+            Box::new(m20261204_000030_queue_topic_index::Migration),
         ]
     }
 }

@@ -77,7 +77,7 @@ fn Tables(t: &'static Texts, stats: ConsultationStats) -> impl IntoView {
     } else {
         view! {
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="jurists">
-                <table class="table">
+                <table class="table stats-table">
                     <thead><tr>
                         <th scope="col">{t.stats_jurist}</th><th scope="col">{t.stats_district}</th><th scope="col">{t.stats_open}</th>
                         <th scope="col">{t.stats_overdue}</th><th scope="col">{t.stats_handled}</th>
@@ -102,7 +102,7 @@ fn Tables(t: &'static Texts, stats: ConsultationStats) -> impl IntoView {
         <section aria-labelledby="now">
             <h2 id="now">{t.stats_now_title}</h2>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="now">
-                <table class="table">
+                <table class="table stats-table">
                     <thead><tr>
                         <th scope="col">{t.stats_district}</th><th scope="col">{t.stats_open}</th>
                         <th scope="col">{t.stats_overdue}</th><th scope="col">{t.stats_unassigned}</th>
@@ -128,7 +128,7 @@ fn Tables(t: &'static Texts, stats: ConsultationStats) -> impl IntoView {
                 <BarChart title=t.stats_chart_rating bars=ratings/>
             </div>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="months">
-                <table class="table">
+                <table class="table stats-table">
                     <thead><tr>
                         <th scope="col">{t.stats_month}</th><th scope="col">{t.stats_filed}</th><th scope="col">{t.stats_answered}</th>
                         <th scope="col">{t.stats_first_response_hours}</th><th scope="col">{t.stats_resolution_hours}</th>
