@@ -3,21 +3,20 @@
 //! counts.
 
 use sea_orm::{
-    ColumnTrait as _, Condition, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _,
-    RelationTrait as _, Select,
-    sea_query::{JoinType, NullOrdering, Order, Query},
+    ColumnTrait as _, Condition, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _, Select,
+    sea_query::{NullOrdering, Order, Query},
 };
 
 use super::{access, as_row, round_robin};
 use crate::{
     domain::{
-        District, Role, SessionUser,
+        District, SessionUser,
         consultations::{QueueFilter, QueuePage, QueueView, Status},
     },
     ssr::{
         authz::account_id,
         clock, db,
-        entities::{consultation, consultation_member, user, user_role},
+        entities::{consultation, consultation_member},
         error::ServiceResult,
         people::names,
         state::AppState,
@@ -40,6 +39,13 @@ fn view_condition(view: QueueView, me: sea_orm::prelude::Uuid, now: i64) -> Cond
         QueueView::Open => Condition::all().add(open),
         QueueView::All => Condition::all(),
     }
+}
+
+/// The jurists to filter by: each once, by name, as (id, name).
+async fn jurist_choices(state: &AppState, districts: &[District]) -> ServiceResult<Vec<(String, String)>> {
+    let mut seen = std::collections::HashSet::new();
+    let jurists = access::jurists_of(&state.db, districts).await?;
+    Ok(jurists.into_iter().filter(|(id, _, _)| seen.insert(*id)).map(|(id, name, _)| (id.to_string(), name)).collect())
 }
 
 pub async fn page(state: &AppState, reader: &SessionUser, filter: QueueFilter, page: u64) -> ServiceResult<QueuePage> {
@@ -88,29 +94,13 @@ pub async fn page(state: &AppState, reader: &SessionUser, filter: QueueFilter, p
         turns: round_robin::turns(state, reader).await?,
         rows: found.rows.iter().map(|row| as_row(row, &people)).collect(),
         counts,
-        jurists: jurists_of(state, &districts).await?,
+        jurists: jurist_choices(state, &districts).await?,
         districts,
         filter: QueueFilter { view: Some(view), ..filter },
         page: found.page,
         pages: found.pages,
         now,
     })
-}
-
-/// The jurists of `districts`, by name.
-async fn jurists_of(state: &AppState, districts: &[District]) -> ServiceResult<Vec<(String, String)>> {
-    let rows: Vec<(sea_orm::prelude::Uuid, String)> = user::Entity::find()
-        .select_only()
-        .columns([user::Column::Id, user::Column::Name])
-        .distinct()
-        .join(JoinType::InnerJoin, user::Relation::UserRole.def())
-        .filter(user_role::Column::Role.eq(Role::Jurist.code()))
-        .filter(user_role::Column::District.is_in(districts.iter().map(|d| d.code())))
-        .order_by_asc(user::Column::Name)
-        .into_tuple()
-        .all(&state.db)
-        .await?;
-    Ok(rows.into_iter().map(|(id, name)| (id.to_string(), name)).collect())
 }
 
 /// The reader's own requests, and those they were invited into, newest first.

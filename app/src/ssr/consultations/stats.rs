@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait as _, EntityTrait as _, JoinType, QueryFilter as _, QuerySelect as _, RelationTrait as _, prelude::Uuid};
+use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _, QuerySelect as _, prelude::Uuid};
 
 use crate::{
     domain::{
@@ -19,7 +19,7 @@ use crate::{
     i18n::Texts,
     ssr::{
         clock,
-        entities::{consultation, user, user_role},
+        entities::consultation,
         error::{ServiceError, ServiceResult},
         state::AppState,
     },
@@ -184,30 +184,21 @@ pub async fn stats(state: &AppState, reader: &SessionUser, chosen: &str) -> Serv
         .collect();
 
     // Every jurist of the districts shown, with or without requests.
-    let jurists: Vec<(Uuid, String, String)> = user::Entity::find()
-        .select_only()
-        .columns([user::Column::Id, user::Column::Name])
-        .column(user_role::Column::District)
-        .join(JoinType::InnerJoin, user::Relation::UserRole.def())
-        .filter(user_role::Column::Role.eq(Role::Jurist.code()))
-        .filter(user_role::Column::District.is_in(codes))
-        .into_tuple()
-        .all(&state.db)
-        .await?;
+    let jurists = super::access::jurists_of(&state.db, &shown).await?;
     let mut jurists: Vec<JuristLoad> = jurists
         .into_iter()
-        .filter_map(|(id, name, district)| {
-            let (open, overdue, tally) = by_jurist.remove(&(id, district.clone())).unwrap_or_default();
-            Some(JuristLoad {
+        .map(|(id, name, district)| {
+            let (open, overdue, tally) = by_jurist.remove(&(id, district.code().to_owned())).unwrap_or_default();
+            JuristLoad {
                 name,
-                district: District::from_code(&district)?,
+                district,
                 open,
                 overdue,
                 handled: tally.filed,
                 median_first_response: median(tally.first_responses),
                 ratings: count(tally.ratings.len()),
                 average_rating: average(&tally.ratings),
-            })
+            }
         })
         .collect();
     jurists.sort_by(|a, b| (a.district, &a.name).cmp(&(b.district, &b.name)));

@@ -3,9 +3,7 @@
 //! its jurists and coordinators read everything, with the history, and
 //! their visit is recorded there.
 
-use sea_orm::{
-    ColumnTrait as _, EntityTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _, RelationTrait as _, sea_query::JoinType,
-};
+use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _, QueryOrder as _};
 
 use super::{
     access::{self, Standing},
@@ -13,17 +11,10 @@ use super::{
 };
 use crate::{
     domain::{
-        Draft, Role, SessionUser,
+        Draft, SessionUser,
         consultations::{Action, Allowed, ConsultationPage, Message, MessageKind, REOPEN_DAYS, Rating, Status, Step},
     },
-    ssr::{
-        authz::account_id,
-        clock, drafts,
-        entities::{consultation, consultation_message, user, user_role},
-        error::ServiceResult,
-        people::names,
-        state::AppState,
-    },
+    ssr::{authz::account_id, clock, drafts, entities::consultation_message, error::ServiceResult, people::names, state::AppState},
 };
 
 /// The request's page; `start_from`, a canned reply a jurist chose to start
@@ -44,7 +35,13 @@ pub async fn page(state: &AppState, reader: &SessionUser, id: &str, start_from: 
     } else {
         (Vec::new(), Vec::new())
     };
-    let jurists = if matches!(standing, Standing::Coordinator { .. }) { district_jurists(state, &row).await? } else { Vec::new() };
+    // Whom a coordinator may give it to.
+    let jurists = if matches!(standing, Standing::Coordinator { .. }) {
+        let jurists = access::jurists_of(&state.db, &[district_of(&row)]).await?;
+        jurists.into_iter().map(|(id, name, _)| (id.to_string(), name)).collect()
+    } else {
+        Vec::new()
+    };
     let member_ids = members::of(&state.db, row.id).await?;
     let people = names(
         &state.db,
@@ -108,19 +105,4 @@ pub async fn page(state: &AppState, reader: &SessionUser, id: &str, start_from: 
         canned: if may_answer { canned::titles(&state.db).await? } else { Vec::new() },
         now,
     })
-}
-
-/// The district's jurists, by name: whom a coordinator may give it to.
-async fn district_jurists(state: &AppState, row: &consultation::Model) -> ServiceResult<Vec<(String, String)>> {
-    let rows: Vec<(sea_orm::prelude::Uuid, String)> = user::Entity::find()
-        .select_only()
-        .columns([user::Column::Id, user::Column::Name])
-        .join(JoinType::InnerJoin, user::Relation::UserRole.def())
-        .filter(user_role::Column::Role.eq(Role::Jurist.code()))
-        .filter(user_role::Column::District.eq(&row.district))
-        .order_by_asc(user::Column::Name)
-        .into_tuple()
-        .all(&state.db)
-        .await?;
-    Ok(rows.into_iter().map(|(id, name)| (id.to_string(), name)).collect())
 }
