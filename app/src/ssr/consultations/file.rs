@@ -8,7 +8,7 @@ use super::{access, attachments, draft_target, history, news, round_robin};
 use crate::{
     domain::{
         District, Problem, Role, SessionUser,
-        consultations::{Event, MessageKind, SUBJECT_MAX_CHARS, SUBJECT_MIN_CHARS, ServiceClock, Status, Topic, Urgency},
+        consultations::{Event, MessageKind, ServiceClock, Status, Topic, Urgency},
         parse_date, rome_date,
     },
     ssr::{
@@ -61,10 +61,7 @@ pub async fn file(state: &AppState, reader: &SessionUser, request: &NewRequest<'
     let now = clock::now();
     let deadline = validation.check("deadline", deadline(request.deadline, &rome_date(now)));
     let subject = request.subject.trim();
-    let subject_chars = subject.chars().count();
-    if !(SUBJECT_MIN_CHARS..=SUBJECT_MAX_CHARS).contains(&subject_chars) {
-        validation.add("subject", if subject_chars == 0 { Problem::Required } else { Problem::TitleInvalid });
-    }
+    super::check_subject(&mut validation, "subject", subject);
     user_markdown::check_body(&mut validation, subject, request.body, request.privacy_confirmed);
     let kinds = validation.check("files", attachments::check(request.files));
     if let Err(problems) = validation.finish() {

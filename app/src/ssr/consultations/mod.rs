@@ -24,15 +24,24 @@ use std::collections::HashMap;
 
 use sea_orm::{ActiveValue::Set, prelude::Uuid};
 
-use super::{entities::consultation, state::Settings};
+use super::{entities::consultation, error::Validation, state::Settings};
 use crate::domain::{
-    District,
-    consultations::{ConsultationRow, ServiceClock, Status, Topic, Urgency},
+    District, Problem,
+    consultations::{ConsultationRow, SUBJECT_MAX_CHARS, SUBJECT_MIN_CHARS, ServiceClock, Status, Topic, Urgency},
 };
 
 /// The draft of a new request, and of a message in a request's thread.
 pub fn draft_target(consultation: Option<Uuid>) -> String {
     consultation.map_or_else(|| "consultation:new".to_owned(), |id| format!("consultation:{id}"))
+}
+
+/// Checks a one-line question (a request's subject, an FAQ entry's
+/// question), already trimmed, into `validation` under `field`.
+pub fn check_subject(validation: &mut Validation, field: &str, subject: &str) {
+    let chars = subject.chars().count();
+    if !(SUBJECT_MIN_CHARS..=SUBJECT_MAX_CHARS).contains(&chars) {
+        validation.add(field, if chars == 0 { Problem::Required } else { Problem::TitleInvalid });
+    }
 }
 
 /// A short reference people can quote on the phone or in a mail subject,

@@ -71,8 +71,5 @@ const SIMILAR: u64 = 5;
 pub async fn similar(db: &impl ConnectionTrait, text: &str) -> ServiceResult<Vec<FaqLink>> {
     let terms = analysis::query_terms(text);
     let found = search::closest(db, &terms, SCOPE, SIMILAR).await?;
-    Ok(found
-        .into_iter()
-        .filter_map(|(title, link)| Some(FaqLink { id: link.strip_prefix(paths::FAQ)?.trim_start_matches('/').to_owned(), title }))
-        .collect())
+    Ok(found.into_iter().map(|(id, title)| FaqLink { id, title }).collect())
 }

@@ -20,7 +20,7 @@ use super::{
     audit::{self, AuditRecord},
     authz::account_id,
     clock,
-    consultations::{access, reference},
+    consultations::{access, check_subject, reference},
     drafts,
     entities::{consultation, consultation_message, faq_entry},
     error::{ServiceError, ServiceResult, Validation},
@@ -30,7 +30,7 @@ use super::{
 };
 use crate::domain::{
     Draft, Problem, SessionUser,
-    consultations::{MessageKind, SUBJECT_MAX_CHARS, SUBJECT_MIN_CHARS, Status, Topic},
+    consultations::{MessageKind, Status, Topic},
     faq::{FaqEntryPage, FaqIndex, FaqLink, FaqRow, FaqStatus, FaqStep},
 };
 
@@ -231,10 +231,7 @@ pub async fn save(state: &AppState, reader: &SessionUser, id: &str, edit: &Edit<
     }
     let mut validation = Validation::default();
     let title = edit.title.trim();
-    let length = title.chars().count();
-    if !(SUBJECT_MIN_CHARS..=SUBJECT_MAX_CHARS).contains(&length) {
-        validation.add("title", Problem::TitleInvalid);
-    }
+    check_subject(&mut validation, "title", title);
     let topic = Topic::from_code(edit.topic);
     if topic.is_none() {
         validation.add("topic", Problem::ChoiceInvalid);
@@ -265,11 +262,11 @@ pub async fn step(state: &AppState, reader: &SessionUser, id: &str, step: FaqSte
     let me = staff(reader)?;
     let row = find(&state.db, id).await?;
     let status = status_of(&row);
-    let txn = state.db.begin().await?;
     if step == FaqStep::Discard {
         if status != FaqStatus::Draft {
             return Err(ServiceError::Refused(Problem::NotNow));
         }
+        let txn = state.db.begin().await?;
         faq_entry::Entity::delete_by_id(row.id).exec(&txn).await?;
         record(&txn, me, &row, step.code()).await?;
         return Ok(txn.commit().await?);
@@ -278,6 +275,7 @@ pub async fn step(state: &AppState, reader: &SessionUser, id: &str, step: FaqSte
     if step == FaqStep::Approve && row.author_id == Some(me) {
         return Err(ServiceError::Refused(Problem::OwnEntry));
     }
+    let txn = state.db.begin().await?;
     let now = clock::now();
     let mut update = faq_entry::ActiveModel::from(row);
     update.status = Set(next.code().to_owned());

@@ -193,7 +193,7 @@ pub async fn find(
     Ok((matches, u64::try_from(total).unwrap_or(0)))
 }
 
-/// The titles and links of the documents of `scope` that share the most of
+/// The ids (`source_id`) and titles of the documents of `scope` that share the most of
 /// `terms` (any of them, the rarer the better), best first: what is like a
 /// text being written, rather than what holds every word of a question.
 pub async fn closest(db: &impl ConnectionTrait, terms: &[String], scope: &str, limit: u64) -> ServiceResult<Vec<(String, String)>> {
@@ -203,13 +203,13 @@ pub async fn closest(db: &impl ConnectionTrait, terms: &[String], scope: &str, l
     let backend = db.get_database_backend();
     let sql = if backend == DbBackend::Postgres {
         format!(
-            "SELECT e.title, e.link FROM search_entry e, to_tsquery('simple', $1) AS q \
+            "SELECT e.source_id, e.title FROM search_entry e, to_tsquery('simple', $1) AS q \
              WHERE e.scope = $2 AND e.terms_vector @@ q ORDER BY ts_rank(e.terms_vector, q) DESC, e.id DESC LIMIT {limit}"
         )
     } else {
         // bm25 weighs the rarer terms more: a shared "permesso" says more than a shared "tutore".
         format!(
-            "SELECT e.title, e.link FROM search_terms CROSS JOIN search_entry e ON e.id = search_terms.rowid \
+            "SELECT e.source_id, e.title FROM search_terms CROSS JOIN search_entry e ON e.id = search_terms.rowid \
              WHERE search_terms MATCH ? ORDER BY bm25(search_terms) LIMIT {limit}"
         )
     };
@@ -221,7 +221,7 @@ pub async fn closest(db: &impl ConnectionTrait, terms: &[String], scope: &str, l
         vec![format!("({words}) AND scope : \"{}\"", hex(scope)).into()]
     };
     let rows = db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
-    rows.into_iter().map(|row| Ok((row.try_get::<String>("", "title")?, row.try_get::<String>("", "link")?))).collect()
+    rows.into_iter().map(|row| Ok((row.try_get::<String>("", "source_id")?, row.try_get::<String>("", "title")?))).collect()
 }
 
 /// What SQLite's `hex()` makes of `text`: its UTF-8 bytes in upper-case hexadecimal.
