@@ -143,10 +143,19 @@ async fn consultation_file(
     let Some(reader) = context.user else { return Redirect::to(paths::LOGIN).into_response() };
     match attachments::open(&state, &reader, &id, &file).await {
         Ok((stored, bytes)) => files::response(&stored, bytes).into_response(),
-        Err(ServiceError::NotFound | ServiceError::Forbidden) => StatusCode::NOT_FOUND.into_response(),
-        Err(ServiceError::Refused(_)) => StatusCode::FORBIDDEN.into_response(),
-        Err(error) => {
-            tracing::error!(%error, "serving an attached file");
+        Err(error) => refused(error, "serving an attached file"),
+    }
+}
+
+/// What a download route answers when the service refused: to whoever may
+/// not have it, or asked for what is not there, it does not exist; a
+/// jurist or coordinator without two-factor sign-in is forbidden.
+fn refused(error: ServiceError, doing: &str) -> Response {
+    match error {
+        ServiceError::NotFound | ServiceError::Forbidden | ServiceError::Invalid(_) => StatusCode::NOT_FOUND.into_response(),
+        ServiceError::Refused(_) => StatusCode::FORBIDDEN.into_response(),
+        error => {
+            tracing::error!(%error, "{doing}");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
@@ -178,11 +187,6 @@ async fn consultation_stats_csv(
             let headers = [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, name)];
             (headers, stats::csv(context.locale.texts(), &found, table)).into_response()
         }
-        Err(ServiceError::NotFound | ServiceError::Forbidden | ServiceError::Invalid(_)) => StatusCode::NOT_FOUND.into_response(),
-        Err(ServiceError::Refused(_)) => StatusCode::FORBIDDEN.into_response(),
-        Err(error) => {
-            tracing::error!(%error, "exporting the consultations' statistics");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(error) => refused(error, "exporting the consultations' statistics"),
     }
 }

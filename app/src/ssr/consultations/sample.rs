@@ -64,18 +64,22 @@ async fn account(db: &impl ConnectionTrait, email: &str) -> ServiceResult<Option
     Ok(user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await?.map(|account| account.id))
 }
 
-async fn message(db: &impl ConnectionTrait, consultation: Uuid, author: Uuid, kind: MessageKind, body: &str, at: i64) -> ServiceResult<()> {
-    consultation_message::Entity::insert(consultation_message::ActiveModel {
-        id: Set(Uuid::new_v4()),
+/// A message's row, its text rendered.
+fn message_row(id: Uuid, consultation: Uuid, author: Uuid, kind: MessageKind, body: String, at: i64) -> consultation_message::ActiveModel {
+    consultation_message::ActiveModel {
+        id: Set(id),
         consultation_id: Set(consultation),
         author_id: Set(Some(author)),
         kind: Set(kind.code().to_owned()),
-        body: Set(body.to_owned()),
-        body_html: Set(user_markdown::render(body)),
+        body_html: Set(user_markdown::render(&body)),
+        body: Set(body),
         created_at: Set(at),
-    })
-    .exec_without_returning(db)
-    .await?;
+    }
+}
+
+async fn message(db: &impl ConnectionTrait, consultation: Uuid, author: Uuid, kind: MessageKind, body: &str, at: i64) -> ServiceResult<()> {
+    let row = message_row(Uuid::new_v4(), consultation, author, kind, body.to_owned(), at);
+    consultation_message::Entity::insert(row).exec_without_returning(db).await?;
     Ok(())
 }
 
@@ -194,15 +198,7 @@ struct Written {
 impl Written {
     fn message(&mut self, rng: &mut StdRng, consultation: Uuid, author: Uuid, kind: MessageKind, at: i64) {
         let body = sample_text::body(rng);
-        self.messages.push(consultation_message::ActiveModel {
-            id: Set(Uuid::from_u128(rng.random())),
-            consultation_id: Set(consultation),
-            author_id: Set(Some(author)),
-            kind: Set(kind.code().to_owned()),
-            body_html: Set(user_markdown::render(&body)),
-            body: Set(body),
-            created_at: Set(at),
-        });
+        self.messages.push(message_row(Uuid::from_u128(rng.random()), consultation, author, kind, body, at));
     }
 
     fn event(&mut self, consultation: Uuid, actor: Uuid, event: Event, at: i64) {
