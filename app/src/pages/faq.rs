@@ -48,10 +48,7 @@ pub fn Faq() -> impl IntoView {
         <p class="lead">{t.faq_lead}</p>
         <form method="get" action=paths::SEARCH role="search" class="search-words">
             <input type="hidden" name="place" value=crate::domain::faq::SEARCH_PLACE/>
-            <div class="form-field">
-                <div class="label-row"><label for="faq-q">{t.faq_search}</label></div>
-                <input type="search" id="faq-q" name="q"/>
-            </div>
+            <TextField name="q" label=t.faq_search kind="search"/>
             <button type="submit" class="btn btn-primary">{t.faq_search_button}</button>
         </form>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
