@@ -4,8 +4,7 @@ use crate::{helpers::location, on_both_engines};
 
 on_both_engines! {
     async fn mail_waits_in_the_outbox_while_smtp_is_down_and_goes_out_after(app: TestApp) {
-        let mut app = app;
-        app.mail.stop().await;
+        app.mail.refuse_mail();
         app.register("Luca Verdi", "luca@example.it", "una password lunga").await;
         // Let the worker try and fail at least once.
         let mut attempts = 0;
@@ -19,7 +18,7 @@ on_both_engines! {
         assert!(attempts > 0, "the worker tried to send");
         assert_eq!(app.count("SELECT COUNT(*) FROM outbox_mail WHERE status = 'pending'").await, 1, "the mail waits");
 
-        app.mail.restart().await;
+        app.mail.accept_mail();
         let mail = app.mail.wait_for("luca@example.it", "/verify-email/").await;
         assert!(mail.link_containing("/verify-email/").is_some());
         // The catcher has the mail before the worker records it as sent.
@@ -45,9 +44,8 @@ on_both_engines! {
     }
 
     async fn a_mail_that_failed_for_a_day_is_requeued_by_a_coordinator(app: TestApp) {
-        let mut app = app;
         let coordinator = app.coordinator().await;
-        app.mail.stop().await;
+        app.mail.refuse_mail();
         app.register("Luca Verdi", "luca@example.it", "una password lunga").await;
         // As if it had been retried for a day already.
         sea_orm::ConnectionTrait::execute_unprepared(&app.db, "UPDATE outbox_mail SET retry_until = 0").await.unwrap();
@@ -63,21 +61,20 @@ on_both_engines! {
 
         let response = coordinator.post(app.url("/api/admin/requeue_mail")).form(&[("id", id.as_str())]).send().await.unwrap();
         assert_eq!(location(&response), "/admin/outbox");
-        app.mail.restart().await;
+        app.mail.accept_mail();
         app.mail.wait_for("luca@example.it", "/verify-email/").await;
         app.wait_until_count("SELECT COUNT(*) FROM outbox_mail WHERE status = 'sent'", 1).await;
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'mail.requeued'").await, 1);
     }
 
     async fn every_queued_mail_goes_out_once_with_two_instances_and_an_outage(app: TestApp) {
-        let mut app = app;
-        app.mail.stop().await;
+        app.mail.refuse_mail();
         let (_second, _running) = app.second_instance().await;
         for i in 0..12 {
             tutela_app::ssr::mail::enqueue(&app.db, &format!("person{i}@example.it"), tutela_app::i18n::Locale::It, &tutela_app::ssr::mail::MailKind::Test).await.unwrap();
         }
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        app.mail.restart().await;
+        app.mail.accept_mail();
         app.wait_until_count("SELECT COUNT(*) FROM outbox_mail WHERE status = 'sent'", 12).await;
         for i in 0..12 {
             assert_eq!(app.mail.received_for(&format!("person{i}@example.it")).await, 1, "person{i} got the mail once");

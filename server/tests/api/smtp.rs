@@ -1,7 +1,13 @@
 //! A minimal SMTP server on loopback that keeps what it receives, so tests
 //! read the mail Tutela really sent.
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+    time::Duration,
+};
 
 use tokio::{
     io::{AsyncBufReadExt as _, AsyncWriteExt as _, BufReader},
@@ -58,45 +64,33 @@ pub struct MailCatcher {
     pub port: u16,
     received: Arc<Mutex<Vec<ReceivedMail>>>,
     arrived: Arc<Notify>,
-    task: Option<JoinHandle<()>>,
+    /// While set, every connection is greeted with 421 and closed, as by a
+    /// server going down. The port stays bound meanwhile: closing it would
+    /// let another test's listener take it and accept this test's mail.
+    refusing: Arc<AtomicBool>,
+    task: JoinHandle<()>,
 }
 
 impl MailCatcher {
     pub async fn start() -> MailCatcher {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind the SMTP catcher");
         let port = listener.local_addr().unwrap().port();
-        let mut catcher = MailCatcher { port, received: Arc::default(), arrived: Arc::default(), task: None };
-        catcher.listen(listener);
-        catcher
+        let received = Arc::<Mutex<Vec<ReceivedMail>>>::default();
+        let arrived = Arc::<Notify>::default();
+        let refusing = Arc::<AtomicBool>::default();
+        let task = tokio::spawn(listen(listener, received.clone(), arrived.clone(), refusing.clone()));
+        MailCatcher { port, received, arrived, refusing, task }
     }
 
-    fn listen(&mut self, listener: TcpListener) {
-        let received = self.received.clone();
-        let arrived = self.arrived.clone();
-        self.task = Some(tokio::spawn(async move {
-            while let Ok((socket, _)) = listener.accept().await {
-                let received = received.clone();
-                let arrived = arrived.clone();
-                tokio::spawn(async move {
-                    let _ = serve_session(socket, received, arrived).await;
-                });
-            }
-        }));
+    /// Turns every delivery away until `accept_mail`, as an SMTP server
+    /// that is down would.
+    pub fn refuse_mail(&self) {
+        self.refusing.store(true, Ordering::SeqCst);
     }
 
-    /// Stops listening: connections are refused until `restart`.
-    pub async fn stop(&mut self) {
-        if let Some(task) = self.task.take() {
-            task.abort();
-            // Awaiting the aborted task guarantees the listener is closed.
-            let _ = task.await;
-        }
-    }
-
-    /// Listens again on the same port.
-    pub async fn restart(&mut self) {
-        let listener = TcpListener::bind(("127.0.0.1", self.port)).await.expect("re-bind the SMTP catcher");
-        self.listen(listener);
+    /// Takes mail again.
+    pub fn accept_mail(&self) {
+        self.refusing.store(false, Ordering::SeqCst);
     }
 
     /// How many mails `recipient` has received.
@@ -123,9 +117,17 @@ impl MailCatcher {
 
 impl Drop for MailCatcher {
     fn drop(&mut self) {
-        if let Some(task) = self.task.take() {
-            task.abort();
+        self.task.abort();
+    }
+}
+
+async fn listen(listener: TcpListener, received: Arc<Mutex<Vec<ReceivedMail>>>, arrived: Arc<Notify>, refusing: Arc<AtomicBool>) {
+    while let Ok((mut socket, _)) = listener.accept().await {
+        if refusing.load(Ordering::SeqCst) {
+            let _ = socket.write_all(b"421 catcher.test closing\r\n").await;
+            continue;
         }
+        tokio::spawn(serve_session(socket, received.clone(), arrived.clone(), refusing.clone()));
     }
 }
 
@@ -133,6 +135,7 @@ async fn serve_session(
     socket: tokio::net::TcpStream,
     received: Arc<Mutex<Vec<ReceivedMail>>>,
     arrived: Arc<Notify>,
+    refusing: Arc<AtomicBool>,
 ) -> std::io::Result<()> {
     let (reader, mut writer) = socket.into_split();
     let mut reader = BufReader::new(reader);
@@ -148,6 +151,11 @@ async fn serve_session(
         if command.starts_with("EHLO") || command.starts_with("HELO") {
             writer.write_all(b"250-catcher.test\r\n250 8BITMIME\r\n").await?;
         } else if command.starts_with("MAIL FROM") {
+            // A connection opened before the outage is turned away too.
+            if refusing.load(Ordering::SeqCst) {
+                writer.write_all(b"421 catcher.test closing\r\n").await?;
+                return Ok(());
+            }
             recipients.clear();
             writer.write_all(b"250 OK\r\n").await?;
         } else if command.starts_with("RCPT TO") {
