@@ -40,6 +40,14 @@ impl Locale {
         }
     }
 
+    /// Of a text stored in both languages, the one in this language.
+    pub fn pick<'a>(self, it: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Locale::It => it,
+            Locale::En => en,
+        }
+    }
+
     /// The language's own name, as shown in the language switch.
     pub fn native_name(self) -> &'static str {
         match self {
@@ -241,6 +249,7 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::FaqEntrySentBack => t.notice_faq_entry_sent_back,
         Notice::FaqEntryWithdrawn => t.notice_faq_entry_withdrawn,
         Notice::FaqEntryDiscarded => t.notice_faq_entry_discarded,
+        Notice::LessonRead => t.notice_lesson_read,
         Notice::TurnSaved => t.notice_turn_saved,
         Notice::PostApproved => t.notice_post_approved,
         Notice::PostRejected => t.notice_post_rejected,

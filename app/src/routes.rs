@@ -45,6 +45,28 @@ pub mod paths {
         format!("/community/c/{slug}")
     }
 
+    pub fn training_course(id: impl std::fmt::Display) -> String {
+        format!("/training/courses/{id}")
+    }
+
+    pub fn training_lesson(id: impl std::fmt::Display) -> String {
+        format!("/training/lessons/{id}")
+    }
+
+    /// A case study: whole for trainers, its summary for learners.
+    pub fn training_case(id: impl std::fmt::Display) -> String {
+        format!("/training/cases/{id}")
+    }
+
+    pub fn training_glossary(course: impl std::fmt::Display) -> String {
+        format!("/training/courses/{course}/glossary")
+    }
+
+    /// A term on its course's glossary page.
+    pub fn glossary_term(course: impl std::fmt::Display, key: &str) -> String {
+        format!("/training/courses/{course}/glossary#{key}")
+    }
+
     pub fn faq_entry(id: impl std::fmt::Display) -> String {
         format!("/faq/{id}")
     }
@@ -148,7 +170,7 @@ mod table {
         path,
     };
 
-    use crate::pages::{self, account, admin, areas, community, consultations, faq};
+    use crate::pages::{self, account, admin, community, consultations, faq, training};
 
     #[component]
     pub fn AppRoutes() -> impl IntoView {
@@ -168,7 +190,11 @@ mod table {
                 <Route path=path!("/account/notifications") view=account::mail_preferences::MailPreferences ssr=SsrMode::Async/>
                 <Route path=path!("/notifications") view=pages::notifications::Notifications ssr=SsrMode::Async/>
                 <Route path=path!("/unsubscribe/:token") view=pages::unsubscribe::Unsubscribe ssr=SsrMode::Async/>
-                <Route path=path!("/training") view=areas::Training ssr=SsrMode::Async/>
+                <Route path=path!("/training") view=training::Training ssr=SsrMode::Async/>
+                <Route path=path!("/training/courses/:id") view=training::course::Course ssr=SsrMode::Async/>
+                <Route path=path!("/training/courses/:id/glossary") view=training::glossary::Glossary ssr=SsrMode::Async/>
+                <Route path=path!("/training/lessons/:id") view=training::lesson::Lesson ssr=SsrMode::Async/>
+                <Route path=path!("/training/cases/:id") view=training::case_study::CaseStudy ssr=SsrMode::Async/>
                 <Route path=path!("/community") view=community::Categories ssr=SsrMode::Async/>
                 <Route path=path!("/community/moderation") view=community::moderation::Moderation ssr=SsrMode::Async/>
                 <Route path=path!("/community/c/:slug") view=community::category::Category ssr=SsrMode::Async/>

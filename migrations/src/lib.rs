@@ -37,6 +37,7 @@ mod m20261204_000027_canned_replies;
 mod m20261204_000028_jurist_availability;
 mod m20261204_000029_faq;
 mod m20261204_000030_queue_topic_index;
+mod m20261205_000031_courses;
 
 pub struct Migrator;
 
@@ -74,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000028_jurist_availability::Migration),
             Box::new(m20261204_000029_faq::Migration),
             Box::new(m20261204_000030_queue_topic_index::Migration),
+            Box::new(m20261205_000031_courses::Migration),
         ]
     }
 }

@@ -26,6 +26,8 @@ pub struct Config {
     pub public_url: Option<String>,
     pub data_dir: PathBuf,
     pub site_root: PathBuf,
+    /// The course folder the first start imports (`tutela import-content` later).
+    pub content_dir: PathBuf,
     pub smtp_url: Option<Secret<String>>,
     pub mail_from: String,
     pub mail_dir: PathBuf,
@@ -78,6 +80,7 @@ struct Layer {
     public_url: Option<String>,
     data_dir: Option<PathBuf>,
     site_root: Option<PathBuf>,
+    content_dir: Option<PathBuf>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
     mail_dir: Option<PathBuf>,
@@ -113,7 +116,7 @@ macro_rules! merge {
 
 impl Layer {
     fn merge(&mut self, other: Layer) {
-        merge!(self, other: database_url, bind, public_url, data_dir, site_root, smtp_url, mail_from, mail_dir,
+        merge!(self, other: database_url, bind, public_url, data_dir, site_root, content_dir, smtp_url, mail_from, mail_dir,
             mail_retry_base_seconds, secret_key, secure_cookies, session_lifetime_minutes, session_idle_minutes,
             privileged_session_lifetime_minutes, privileged_session_idle_minutes, housekeeping_seconds, session_cache_seconds, community_edit_minutes, closing_days, round_robin_districts, consultation_retention_days,
             rate_limit_attempts, rate_limit_window_seconds, trusted_proxies, max_body_bytes, job_poll_ms, log_format);
@@ -195,6 +198,7 @@ impl Config {
             mail_dir: layer.mail_dir.unwrap_or_else(|| data_dir.join("mail")),
             data_dir,
             site_root,
+            content_dir: layer.content_dir.unwrap_or_else(|| PathBuf::from("content")),
             smtp_url: layer.smtp_url.filter(|url| !url.trim().is_empty()).map(Secret::new),
             mail_from: layer.mail_from.unwrap_or_else(|| "Tutela <noreply@tutela.localhost>".to_owned()),
             mail_retry_base_seconds: positive(layer.mail_retry_base_seconds.unwrap_or(30), "mail_retry_base_seconds")?,

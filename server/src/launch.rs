@@ -4,7 +4,11 @@
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use tokio::{sync::oneshot, task::JoinHandle};
-use tutela_app::ssr::{mail::transport::MailTransport, state::AppState};
+use tutela_app::ssr::{
+    mail::transport::MailTransport,
+    state::AppState,
+    training::import::{self, ImportError},
+};
 
 use crate::{
     config::Config,
@@ -28,6 +32,7 @@ pub async fn start(config: Config) -> ServerResult<RunningServer> {
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;
     let app_state = state::build(&config, address).await?;
+    import_course_on_first_start(&app_state, &config).await?;
     let transport = MailTransport::from_settings(&app_state.settings).map_err(|e| ServerError::Config(e.to_string()))?;
     let jobs = Runner::start(
         app_state.clone(),
@@ -50,6 +55,22 @@ pub async fn start(config: Config) -> ServerResult<RunningServer> {
             .await
     });
     Ok(RunningServer { address, state: app_state, stop, http, jobs })
+}
+
+/// The first start imports the course in `content_dir`. Content with
+/// mistakes is reported and left out: everything else still starts.
+async fn import_course_on_first_start(app_state: &AppState, config: &Config) -> ServerResult<()> {
+    match import::import_if_missing(&app_state.db, &config.content_dir).await {
+        Ok(Some(report)) => tracing::info!(dir = %config.content_dir.display(), parts = report.created, "imported the course content"),
+        Ok(None) => {}
+        Err(ImportError::Content(problems)) => {
+            for problem in &problems {
+                tracing::error!(dir = %config.content_dir.display(), %problem, "course content not imported");
+            }
+        }
+        Err(ImportError::Service(error)) => return Err(error.into()),
+    }
+    Ok(())
 }
 
 impl RunningServer {

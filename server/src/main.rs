@@ -58,6 +58,13 @@ enum Command {
         #[command(subcommand)]
         command: commands::search::SearchCommand,
     },
+    /// Check the course folder and import it: re-importing updates what
+    /// changed and keeps learners' progress.
+    ImportContent {
+        /// The content folder (default: the configured `content_dir`).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// Course content tools.
     Content {
         #[command(subcommand)]
@@ -94,6 +101,7 @@ fn main() -> ExitCode {
             Command::Mail { command } => commands::mail::run(&config, command).await,
             Command::Consultations { command } => commands::consultations::run(&config, command).await,
             Command::Search { command } => commands::search::run(&config, command).await,
+            Command::ImportContent { dir } => commands::content::import_content(&config, dir).await,
             Command::Content { command } => commands::content::run(command),
         }
     });

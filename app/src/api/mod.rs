@@ -11,6 +11,7 @@ pub(crate) mod form_data;
 pub mod markdown;
 pub mod notifications;
 pub mod search;
+pub mod training;
 
 /// How a form's server function answers: success redirects with a notice;
 /// a problem with the input goes back to the form as flash feedback for a

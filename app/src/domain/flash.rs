@@ -53,6 +53,7 @@ pub enum Notice {
     FaqEntrySentBack,
     FaqEntryWithdrawn,
     FaqEntryDiscarded,
+    LessonRead,
     TurnSaved,
     PostApproved,
     PostRejected,

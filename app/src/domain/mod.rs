@@ -18,6 +18,7 @@ mod privacy;
 mod rome_time;
 pub mod search;
 mod second_factor;
+pub mod training;
 pub mod working_days;
 
 pub use account::{DisplayName, Email, NewPassword, RegistrationKind};

@@ -3,9 +3,11 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::{
+    api::training::load_resume,
     components::page::use_user,
     domain::Role,
     i18n::{Texts, use_texts},
+    pages::training::ResumePanel,
     routes::paths,
 };
 
@@ -90,9 +92,13 @@ pub fn Home() -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let resume = Resource::new(|| (), |()| load_resume());
             view! {
                 <h1>{crate::i18n::fill(t.home_welcome, &[("name", &user.name)])}</h1>
                 <p class="lead">{t.home_next_lead}</p>
+                <Suspense>
+                    {move || resume.get().and_then(Result::ok).flatten().map(|resume| view! { <ResumePanel t resume/> })}
+                </Suspense>
                 {sections}
             }
             .into_any()

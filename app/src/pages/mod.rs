@@ -2,7 +2,6 @@
 
 pub mod account;
 pub mod admin;
-pub mod areas;
 pub mod community;
 pub mod consultations;
 pub mod faq;
@@ -11,4 +10,5 @@ pub mod not_found;
 pub mod notifications;
 pub mod privacy;
 pub mod search;
+pub mod training;
 pub mod unsubscribe;

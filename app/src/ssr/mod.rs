@@ -37,4 +37,5 @@ pub mod sessions;
 pub mod sign_in_guard;
 pub mod state;
 pub mod throttle;
+pub mod training;
 pub mod user_markdown;

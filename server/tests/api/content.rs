@@ -1,6 +1,8 @@
 //! `tutela content check`, as a trainer runs it on their edits.
 
-use std::{path::Path, process::Command};
+use std::process::Command;
+
+use crate::helpers::{content_dir, copy_tree};
 
 fn tutela() -> Command {
     Command::new(env!("CARGO_BIN_EXE_tutela"))
@@ -8,7 +10,7 @@ fn tutela() -> Command {
 
 #[test]
 fn content_check_accepts_the_shipped_course() {
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let content = content_dir();
     let output = tutela().args(["content", "check", "--dir"]).arg(&content).output().unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
@@ -17,7 +19,7 @@ fn content_check_accepts_the_shipped_course() {
 
 #[test]
 fn content_check_names_file_and_line_of_a_mistake_and_fails() {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let source = content_dir();
     let copy = std::env::temp_dir().join(format!("tutela-content-check-{}", uuid::Uuid::new_v4()));
     copy_tree(&source, &copy);
     let quiz = copy.join("modules/03-diritto-1/quiz.toml");
@@ -33,17 +35,4 @@ fn content_check_names_file_and_line_of_a_mistake_and_fails() {
         "{stderr}"
     );
     assert!(stderr.contains("1 problem(s) to fix"), "{stderr}");
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

@@ -181,6 +181,25 @@ pub struct ChildServer {
     child: std::process::Child,
 }
 
+/// The course the repository ships, which every test server starts with.
+pub fn content_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")
+}
+
+/// Copies the folder `from` to `to`, as a test's own course to change.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 impl ChildServer {
     /// Starts `tutela serve` on `database`, trusting loopback as its proxy,
     /// and waits until it is ready.
@@ -191,6 +210,7 @@ impl ChildServer {
             .env("TUTELA_DATABASE_URL", database.url())
             .env("TUTELA_DATA_DIR", database.data_dir())
             .env("TUTELA_SITE_ROOT", database.site_root())
+            .env("TUTELA_CONTENT_DIR", content_dir())
             .env("TUTELA_BIND", format!("127.0.0.1:{port}"))
             .env("TUTELA_TRUSTED_PROXIES", "127.0.0.1")
             .stdout(std::process::Stdio::null())
@@ -281,9 +301,10 @@ impl TestApp {
         let mail = MailCatcher::start().await;
         let config_text = format!(
             "bind = \"127.0.0.1:0\"\ndatabase_url = \"{database_url}\"\ndata_dir = \"{data}\"\nsite_root = \"{site}\"\n\
-             smtp_url = \"smtp://127.0.0.1:{port}\"\nmail_retry_base_seconds = 1\njob_poll_ms = 100\n{extra_config}\n",
+             content_dir = \"{content}\"\nsmtp_url = \"smtp://127.0.0.1:{port}\"\nmail_retry_base_seconds = 1\njob_poll_ms = 100\n{extra_config}\n",
             data = database.data_dir().display(),
             site = database.site_root().display(),
+            content = content_dir().display(),
             port = mail.port,
         );
         let config_path = database.data_dir().join("tutela.toml");

@@ -22,3 +22,4 @@ mod second_factor;
 mod security;
 mod sessions;
 mod sign_in_guard;
+mod training;
