@@ -39,6 +39,7 @@ export default defineConfig({
       TUTELA_BIND: `127.0.0.1:${port}`,
       TUTELA_DATA_DIR: dataDir,
       TUTELA_SITE_ROOT: path.resolve(__dirname, '../target/site'),
+      TUTELA_CONTENT_DIR: path.resolve(__dirname, '../content'),
       TUTELA_JOB_POLL_MS: '200',
       TUTELA_LOG: 'warn',
       // Every test signs in from 127.0.0.1; the limit is tested in server/tests.

@@ -198,6 +198,7 @@ pub fn problem_text(t: &Texts, problem: Problem) -> &'static str {
         Problem::InvitationForAnotherAddress => t.problem_invitation_for_another_address,
         Problem::OwnPost => t.problem_own_post,
         Problem::OwnEntry => t.problem_own_entry,
+        Problem::NoAttemptsLeft => t.problem_no_attempts_left,
         Problem::AlreadyReacted => t.problem_already_reacted,
         Problem::ConfirmationMissing => t.problem_confirmation_missing,
         Problem::LastCoordinator => t.problem_last_coordinator,

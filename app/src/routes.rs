@@ -53,6 +53,15 @@ pub mod paths {
         format!("/training/lessons/{id}")
     }
 
+    pub fn training_quiz(id: impl std::fmt::Display) -> String {
+        format!("/training/quizzes/{id}")
+    }
+
+    /// The review of a learner's attempt `number` at a quiz.
+    pub fn training_quiz_attempt(id: impl std::fmt::Display, number: i32) -> String {
+        format!("/training/quizzes/{id}?attempt={number}")
+    }
+
     /// A case study: whole for trainers, its summary for learners.
     pub fn training_case(id: impl std::fmt::Display) -> String {
         format!("/training/cases/{id}")
@@ -195,6 +204,7 @@ mod table {
                 <Route path=path!("/training/courses/:id/glossary") view=training::glossary::Glossary ssr=SsrMode::Async/>
                 <Route path=path!("/training/lessons/:id") view=training::lesson::Lesson ssr=SsrMode::Async/>
                 <Route path=path!("/training/cases/:id") view=training::case_study::CaseStudy ssr=SsrMode::Async/>
+                <Route path=path!("/training/quizzes/:id") view=training::quiz::Quiz ssr=SsrMode::Async/>
                 <Route path=path!("/community") view=community::Categories ssr=SsrMode::Async/>
                 <Route path=path!("/community/moderation") view=community::moderation::Moderation ssr=SsrMode::Async/>
                 <Route path=path!("/community/c/:slug") view=community::category::Category ssr=SsrMode::Async/>

@@ -38,6 +38,7 @@ mod m20261204_000028_jurist_availability;
 mod m20261204_000029_faq;
 mod m20261204_000030_queue_topic_index;
 mod m20261205_000031_courses;
+mod m20261205_000032_quiz_attempts;
 
 pub struct Migrator;
 
@@ -76,6 +77,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000029_faq::Migration),
             Box::new(m20261204_000030_queue_topic_index::Migration),
             Box::new(m20261205_000031_courses::Migration),
+            Box::new(m20261205_000032_quiz_attempts::Migration),
         ]
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::{
     AppError,
-    training::{CasePage, Catalogue, CoursePage, GlossaryPage, LessonPage, Resume},
+    training::{CasePage, Catalogue, CoursePage, GlossaryPage, LessonPage, QuizPage, Resume},
 };
 
 #[server(endpoint = "training/catalogue")]
@@ -91,4 +91,35 @@ pub async fn mark_lesson_read(id: String) -> Result<(), AppError> {
     }
     .await;
     respond::action("lesson_read", &paths::training_lesson(&id), result)
+}
+
+/// A quiz's questions (never which choices are right) and the reader's
+/// attempts; with `attempt`, the review of that attempt.
+#[server(endpoint = "training/quiz")]
+pub async fn load_quiz(id: String, attempt: Option<i32>) -> Result<QuizPage, AppError> {
+    use crate::{
+        api::respond,
+        ssr::{authz, request::request_context, state::app_state, training::quizzes},
+    };
+    let state = app_state()?;
+    let context = request_context();
+    respond::data(async { quizzes::quiz_page(&state, &authz::require_user()?, context.locale, &id, attempt).await }.await)
+}
+
+/// Scores the ticked `answers` (each `question:choice`) and shows the
+/// attempt's review.
+#[server(endpoint = "training/answer")]
+pub async fn submit_quiz(id: String, answers: Option<Vec<String>>) -> Result<(), AppError> {
+    use crate::{
+        api::respond::{self, Done},
+        routes::paths,
+        ssr::{authz, state::app_state, training::quizzes},
+    };
+    let state = app_state()?;
+    let result = async {
+        let number = quizzes::submit(&state, &authz::require_user()?, &id, &answers.unwrap_or_default()).await?;
+        Ok(Done { redirect: paths::training_quiz_attempt(&id, number), notice: None })
+    }
+    .await;
+    respond::action("quiz", &paths::training_quiz(&id), result)
 }

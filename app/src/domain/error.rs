@@ -49,6 +49,8 @@ pub enum Problem {
     /// An FAQ entry needs someone other than its author to approve it.
     OwnEntry,
     AlreadyReacted,
+    /// The quiz's attempts are all used.
+    NoAttemptsLeft,
     SecondFactorMandatory,
     ConfirmationMissing,
     LastCoordinator,

@@ -89,6 +89,15 @@ pub struct Resume {
     pub lesson: LessonLink,
 }
 
+/// A module's quiz as the outline lists it, with the reader's best result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizLink {
+    pub id: String,
+    pub title: String,
+    pub questions: usize,
+    pub passed: bool,
+}
+
 /// A case study as the course outline lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseLink {
@@ -101,8 +110,7 @@ pub struct ModuleOutline {
     pub title: String,
     pub summary: String,
     pub lessons: Vec<LessonLink>,
-    /// The quiz's title and how many questions it has.
-    pub quiz: Option<(String, usize)>,
+    pub quiz: Option<QuizLink>,
     /// For trainers and coordinators only.
     pub cases: Vec<CaseLink>,
 }
@@ -166,4 +174,58 @@ pub struct CasePage {
     pub title: String,
     pub summary: String,
     pub html: Option<String>,
+}
+
+/// A question as the learner answers it: no choice says whether it is right.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizQuestionView {
+    pub prompt: String,
+    /// Tick every right choice, rather than the one right choice.
+    pub multiple: bool,
+    /// Each choice's form value and text.
+    pub choices: Vec<(String, String)>,
+}
+
+/// One submitted attempt, as the list of attempts shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptSummary {
+    pub number: i32,
+    pub submitted_at: i64,
+    pub correct: i32,
+    pub questions: i32,
+    pub passed: bool,
+}
+
+/// A choice in the review of an attempt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewedChoice {
+    pub text: String,
+    pub chosen: bool,
+    pub correct: bool,
+}
+
+/// A question in the review of an attempt: what was ticked, what was right, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewedQuestion {
+    pub prompt: String,
+    pub right: bool,
+    pub choices: Vec<ReviewedChoice>,
+    pub explanation: String,
+}
+
+/// `/training/quizzes/{id}`: the questions to answer, the attempts made,
+/// and with `?attempt=N` the review of that attempt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizPage {
+    pub id: String,
+    pub course_id: String,
+    pub course_title: String,
+    pub module_title: String,
+    pub title: String,
+    pub pass_percent: i16,
+    pub questions: Vec<QuizQuestionView>,
+    pub attempts: Vec<AttemptSummary>,
+    /// None for no limit.
+    pub attempts_left: Option<i32>,
+    pub review: Option<(AttemptSummary, Vec<ReviewedQuestion>)>,
 }

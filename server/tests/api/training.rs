@@ -6,12 +6,12 @@
 use std::process::Command;
 
 use reqwest::{Client, StatusCode};
-use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _, TransactionTrait as _};
+use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _, QueryOrder as _, TransactionTrait as _};
 use tutela_app::{
     domain::{District, Role},
     ssr::{
         content::{self, Rules},
-        entities::{case_study, course, lesson},
+        entities::{case_study, course, lesson, quiz, quiz_choice, quiz_question},
         training::import,
     },
 };
@@ -119,6 +119,20 @@ on_both_engines! {
         assert_eq!(app.count("SELECT COUNT(*) FROM lesson_read").await, 2);
     }
 
+    async fn signed_in_readers_find_lessons_in_the_search(app: TestApp) {
+        let guardian = guardian(&app).await;
+        let lesson = lesson_row(&app, "accertamento-eta").await;
+        let (_, found) = page(&app, &guardian, "/search?q=accertamento%20dell%27et%C3%A0&place=lessons").await;
+        assert!(found.contains(&format!("/training/lessons/{}", lesson.id)), "the lesson is found by its words");
+        assert!(found.contains("Lezioni"), "under its place");
+        let (_, everywhere) = page(&app, &guardian, "/search?q=accertamento%20dell%27et%C3%A0").await;
+        assert!(everywhere.contains(&format!("/training/lessons/{}", lesson.id)), "and in a search of everything");
+        let visitor = app.page("/search?q=accertamento%20dell%27et%C3%A0").await;
+        assert!(!visitor.contains("/training/lessons/"), "visitors, who cannot read lessons, do not find them");
+        let refused = app.page("/search?q=accertamento&place=lessons").await;
+        assert!(!refused.contains("/training/lessons/"));
+    }
+
     async fn case_studies_are_whole_for_trainers_and_a_summary_for_learners(app: TestApp) {
         let case = case_study::Entity::find().one(&app.db).await.unwrap().expect("cases imported");
         let path = format!("/training/cases/{}", case.id);
@@ -184,6 +198,8 @@ on_both_engines! {
         assert_eq!(app.get(&format!("/training/lessons/{}", after.id)).await.status(), StatusCode::FOUND, "visitors still sign in first");
         let (status, _) = page(&app, &guardian, &format!("/training/lessons/{}", after.id)).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "a retired lesson is not shown");
+        let (_, found) = page(&app, &guardian, "/search?q=nuova%20versione%20lezione&place=lessons").await;
+        assert!(!found.contains(&after.id.to_string()), "nor found");
         assert_eq!(app.count("SELECT COUNT(*) FROM lesson_read").await, 1, "what was read is kept");
         std::fs::remove_dir_all(&copy).unwrap();
     }
@@ -206,5 +222,112 @@ on_both_engines! {
         assert!(stderr.contains("nothing was imported"), "{stderr}");
         assert_eq!(app.count(PARTS).await, parts);
         assert_eq!(app.count("SELECT COUNT(*) FROM glossary_term WHERE term_en = 'a changed term'").await, 0, "not even what was right");
+    }
+}
+
+/// A quiz's rows: the quiz, and each question with its choices in order.
+async fn quiz_rows(app: &TestApp, key: &str) -> (quiz::Model, Vec<(quiz_question::Model, Vec<quiz_choice::Model>)>) {
+    let quiz = quiz::Entity::find().filter(quiz::Column::Key.eq(key)).one(&app.db).await.unwrap().expect("quiz imported");
+    let questions = quiz_question::Entity::find()
+        .filter(quiz_question::Column::QuizId.eq(quiz.id))
+        .order_by_asc(quiz_question::Column::Position)
+        .all(&app.db)
+        .await
+        .unwrap();
+    let mut rows = Vec::new();
+    for question in questions {
+        let choices = quiz_choice::Entity::find()
+            .filter(quiz_choice::Column::QuestionId.eq(question.id))
+            .order_by_asc(quiz_choice::Column::Position)
+            .all(&app.db)
+            .await
+            .unwrap();
+        rows.push((question, choices));
+    }
+    (quiz, rows)
+}
+
+/// The form values that tick, for each question, the choices `pick` keeps.
+fn ticking(rows: &[(quiz_question::Model, Vec<quiz_choice::Model>)], pick: impl Fn(&quiz_choice::Model) -> bool) -> Vec<String> {
+    rows.iter()
+        .flat_map(|(question, choices)| choices.iter().filter(|c| pick(c)).map(move |c| format!("{}:{}", question.key, c.key)))
+        .collect()
+}
+
+async fn answer(app: &TestApp, client: &Client, quiz: &str, values: &[String]) -> reqwest::Response {
+    let mut form: Vec<(String, String)> = vec![("id".into(), quiz.into())];
+    form.extend(values.iter().enumerate().map(|(index, value)| (format!("answers[{index}]"), value.clone())));
+    client.post(app.url("/api/training/answer")).form(&form).send().await.unwrap()
+}
+
+on_both_engines! {
+    async fn a_quiz_page_never_tells_which_choices_are_right(app: TestApp) {
+        let guardian = guardian(&app).await;
+        let (quiz, rows) = quiz_rows(&app, "quiz-diritto-1").await;
+        let (status, html) = page(&app, &guardian, &format!("/training/quizzes/{}", quiz.id)).await;
+        assert_eq!(status, StatusCode::OK);
+        for (question, choices) in &rows {
+            assert!(html.contains(&question.prompt_it.replace('\'', "&#x27;")) || html.contains(&question.prompt_it), "the question is asked");
+            assert!(!html.contains(&question.explanation_it.replace('\'', "&#x27;")) && !html.contains(&question.explanation_it), "no explanation before submitting");
+            assert_eq!(choices.iter().filter(|c| html.contains(&format!("value=\"{}:{}\"", question.key, c.key))).count(), choices.len());
+        }
+        let data = guardian.post(app.url("/api/training/quiz")).header("accept", "application/json").form(&[("id", quiz.id.to_string())]).send().await.unwrap().text().await.unwrap();
+        assert!(data.contains("\"questions\"") && !data.contains("correct") && !data.contains(&rows[0].0.explanation_it), "nor in its data: {data}");
+        assert_eq!(location(&app.get(&format!("/training/quizzes/{}", quiz.id)).await), "/login");
+        assert_eq!(location(&answer(&app, &app.client, &quiz.id.to_string(), &[]).await), "/login");
+        assert_eq!(app.count("SELECT COUNT(*) FROM quiz_attempt").await, 0);
+    }
+
+    async fn a_learner_fails_then_passes_and_reviews_each_attempt(app: TestApp) {
+        let guardian = guardian(&app).await;
+        let (quiz, rows) = quiz_rows(&app, "quiz-diritto-1").await;
+        let id = quiz.id.to_string();
+        // Everything wrong; then all right but one multiple-choice question half answered.
+        let response = answer(&app, &guardian, &id, &ticking(&rows, |c| !c.correct)).await;
+        assert_eq!(location(&response), format!("/training/quizzes/{id}?attempt=1"));
+        let (_, review) = page(&app, &guardian, &location(&response)).await;
+        assert!(review.contains("0 risposte giuste su") && review.contains("Non superata"), "scored and failed");
+        assert!(review.contains("risposta giusta") && review.contains("la tua risposta"), "the review marks both");
+        assert!(review.contains(&rows[0].0.explanation_it.replace('\'', "&#x27;")) || review.contains(&rows[0].0.explanation_it), "with the explanations");
+
+        let (multiple, _) = rows.iter().find(|(q, _)| q.kind == "multiple").expect("a multiple-choice question");
+        let mut almost = ticking(&rows, |c| c.correct);
+        let first_right = almost.iter().position(|v| v.starts_with(&format!("{}:", multiple.key))).unwrap();
+        almost.remove(first_right);
+        let response = answer(&app, &guardian, &id, &almost).await;
+        let (_, review) = page(&app, &guardian, &location(&response)).await;
+        assert!(review.contains(&format!("{} risposte giuste su {}", rows.len() - 1, rows.len())), "a half-answered question is wrong");
+
+        let response = answer(&app, &guardian, &id, &ticking(&rows, |c| c.correct)).await;
+        assert_eq!(location(&response), format!("/training/quizzes/{id}?attempt=3"));
+        let (_, review) = page(&app, &guardian, &location(&response)).await;
+        assert!(review.contains(&format!("{0} risposte giuste su {0} (100%)", rows.len())) && review.contains("Superata"));
+        let (_, listing) = page(&app, &guardian, &format!("/training/quizzes/{id}")).await;
+        assert!(listing.contains("Tentativo 1") && listing.contains("Tentativo 3"), "every attempt is listed");
+        let (_, outline) = page(&app, &guardian, &format!("/training/courses/{}", course_id(&app).await)).await;
+        assert_eq!(outline.matches("tag tag-answer").count(), 1, "the outline shows the passed quiz");
+
+        // Someone else's attempt is nobody else's to read.
+        let other = app.staff_account("other@example.it", &[(Role::Guardian, District::Brescia)]).await;
+        let (status, _) = page(&app, &other, &format!("/training/quizzes/{id}?attempt=1")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(app.count("SELECT COUNT(*) FROM quiz_attempt").await, 3);
+        assert_eq!(app.count("SELECT COUNT(*) FROM quiz_attempt WHERE passed = TRUE").await, 2, "one wrong of many still passes");
+    }
+
+    async fn a_quiz_with_an_attempt_limit_takes_no_more(app: TestApp) {
+        let guardian = guardian(&app).await;
+        let (quiz, rows) = quiz_rows(&app, "quiz-diritto-1").await;
+        sea_orm::ConnectionTrait::execute_unprepared(&app.db, "UPDATE quiz SET max_attempts = 1").await.unwrap();
+        let id = quiz.id.to_string();
+        let (_, html) = page(&app, &guardian, &format!("/training/quizzes/{id}")).await;
+        assert!(html.contains("tentativi rimasti: 1"));
+        answer(&app, &guardian, &id, &ticking(&rows, |c| !c.correct)).await;
+        let refused = answer(&app, &guardian, &id, &ticking(&rows, |c| c.correct)).await;
+        assert_eq!(location(&refused), format!("/training/quizzes/{id}"));
+        let (_, html) = page(&app, &guardian, &format!("/training/quizzes/{id}")).await;
+        assert!(html.contains("Hai già usato tutti i tentativi"), "the reason is given");
+        assert!(!html.contains("Invia le risposte"), "and no form is offered");
+        assert_eq!(app.count("SELECT COUNT(*) FROM quiz_attempt").await, 1);
     }
 }

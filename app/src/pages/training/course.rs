@@ -72,7 +72,12 @@ fn Module(t: &'static Texts, number: usize, module: ModuleOutline) -> impl IntoV
             <ol class="lesson-list">
                 {lessons.into_iter().map(|lesson| view! { <LessonItem t lesson/> }).collect_view()}
             </ol>
-            {quiz.map(|(title, questions)| view! { <p class="meta">{fill(t.training_quiz_line, &[("title", &title), ("questions", &questions.to_string())])}</p> })}
+            {quiz.map(|quiz| view! {
+                <p class="quiz-line">
+                    <A href=paths::training_quiz(&quiz.id)>{fill(t.training_quiz_line, &[("title", &quiz.title), ("questions", &quiz.questions.to_string())])}</A>
+                    {quiz.passed.then(|| view! { " "<span class="tag tag-answer">{t.training_quiz_passed}</span> })}
+                </p>
+            })}
             {cases}
         </section>
     }

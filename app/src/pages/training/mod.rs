@@ -5,6 +5,7 @@ pub mod case_study;
 pub mod course;
 pub mod glossary;
 pub mod lesson;
+pub mod quiz;
 
 use leptos::prelude::*;
 use leptos_meta::Title;

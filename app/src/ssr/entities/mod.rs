@@ -33,6 +33,7 @@ pub mod notification;
 pub mod outbox_mail;
 pub mod post_draft;
 pub mod quiz;
+pub mod quiz_attempt;
 pub mod quiz_choice;
 pub mod quiz_question;
 pub mod recovery_code;

@@ -102,7 +102,9 @@ pub async fn remove(db: &impl ConnectionTrait, kind: &str, source_id: &str) -> S
 /// the analysis changed, or to repair it. Returns how many were written.
 pub async fn rebuild(db: &impl ConnectionTrait) -> ServiceResult<u64> {
     search_entry::Entity::delete_many().exec(db).await?;
-    Ok(crate::ssr::community::findable::index_all(db).await? + crate::ssr::faq::findable::index_all(db).await?)
+    Ok(crate::ssr::community::findable::index_all(db).await?
+        + crate::ssr::faq::findable::index_all(db).await?
+        + crate::ssr::training::findable::index_all(db).await?)
 }
 
 /// What narrows a search down, beyond its terms.

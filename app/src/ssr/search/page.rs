@@ -10,7 +10,7 @@ use crate::{
         search::{COUNTED_UP_TO, SearchHit, SearchPage, SearchRequest},
     },
     i18n::Locale,
-    ssr::{community::findable, error::ServiceResult, faq, state::AppState},
+    ssr::{community::findable, error::ServiceResult, faq, state::AppState, training},
 };
 
 /// Results on a page.
@@ -47,6 +47,7 @@ pub async fn search_page(
 ) -> ServiceResult<SearchPage> {
     let mut places = findable::places(&state.db, reader, locale).await?;
     places.push(faq::findable::place(locale));
+    places.extend(training::findable::place(reader, locale));
     let mut problems = Vec::new();
     let since = read_day("from", &request.from, &mut problems);
     let until = read_day("to", &request.to, &mut problems).map(|start| start + crate::ssr::clock::DAY);
@@ -80,10 +81,11 @@ pub async fn search_page(
                 snippet: analysis::snippet(&m.body, &terms),
                 title: m.title,
                 link: m.link,
-                // Only the FAQ has no author: it speaks for the programme.
-                author: m
-                    .author_name
-                    .or_else(|| (m.scope != faq::findable::SCOPE).then(|| locale.texts().community_deleted_author.to_owned())),
+                // The FAQ and the lessons have no author: they speak for the programme.
+                author: m.author_name.or_else(|| {
+                    (![faq::findable::SCOPE, training::findable::SCOPE].contains(&m.scope.as_str()))
+                        .then(|| locale.texts().community_deleted_author.to_owned())
+                }),
                 created_at: m.created_at,
             })
             .collect();

@@ -124,7 +124,7 @@ pub async fn import(db: &impl ConnectionTrait, source: &Course) -> ServiceResult
     // lock throughout (a read first could not take it while the server
     // writes), and on both engines a second import waits for this one.
     course::Entity::update_many()
-        .col_expr(course::Column::UpdatedAt, Expr::col(course::Column::UpdatedAt).into())
+        .col_expr(course::Column::UpdatedAt, Expr::col(course::Column::UpdatedAt))
         .filter(course::Column::Key.eq(&source.id))
         .exec(db)
         .await?;
@@ -287,6 +287,9 @@ pub async fn import(db: &impl ConnectionTrait, source: &Course) -> ServiceResult
         save(db, Some(row), quiz::Model { status: retired.into(), ..row.clone() }, &mut unused).await?;
         report.retired += 1;
     }
+    // The index follows every lesson of the course, published or retired.
+    let lessons = lesson::Entity::find().filter(lesson::Column::CourseId.eq(course_id)).all(db).await?;
+    super::findable::index_lessons(db, &lessons).await?;
     Ok(report)
 }
 

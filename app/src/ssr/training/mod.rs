@@ -4,7 +4,9 @@
 //! lessons are for signed-in readers, who mark them read; case studies are
 //! whole for trainers and coordinators only.
 
+pub mod findable;
 pub mod import;
+pub mod quizzes;
 pub mod render;
 
 use std::collections::HashMap;
@@ -17,7 +19,7 @@ use sea_orm::{
 use super::{
     authz::account_id,
     clock,
-    entities::{case_study, course, course_module, glossary_term, lesson, lesson_read, quiz, quiz_question},
+    entities::{case_study, course, course_module, glossary_term, lesson, lesson_read, quiz, quiz_attempt, quiz_question},
     error::{ServiceError, ServiceResult},
     state::AppState,
 };
@@ -26,7 +28,7 @@ use crate::{
         Role, SessionUser,
         training::{
             CaseLink, CasePage, Catalogue, CourseCard, CoursePage, GlossaryEntry, GlossaryPage, LessonLink, LessonPage, ModuleOutline,
-            PartStatus, Progress, ReadState, Resume,
+            PartStatus, Progress, QuizLink, ReadState, Resume,
         },
     },
     i18n::Locale,
@@ -210,21 +212,36 @@ pub async fn course_page(state: &AppState, reader: Option<&SessionUser>, locale:
     let outline = outline(&state.db, course).await?;
     let read = versions_read(&state.db, reader, outline.lessons().map(|head| head.id).collect()).await?;
     let module_ids: Vec<Uuid> = outline.modules.iter().map(|(module, _)| module.id).collect();
-    let quizzes: HashMap<Uuid, (String, usize)> = {
+    let quizzes: HashMap<Uuid, QuizLink> = {
         let quizzes = quiz::Entity::find()
             .filter(quiz::Column::ModuleId.is_in(module_ids.clone()))
             .filter(quiz::Column::Status.eq(published()))
             .all(&state.db)
             .await?;
-        let questions = quiz_question::Entity::find()
-            .filter(quiz_question::Column::QuizId.is_in(quizzes.iter().map(|q| q.id).collect::<Vec<_>>()))
-            .all(&state.db)
-            .await?;
+        let quiz_ids: Vec<Uuid> = quizzes.iter().map(|q| q.id).collect();
+        let questions = quiz_question::Entity::find().filter(quiz_question::Column::QuizId.is_in(quiz_ids.clone())).all(&state.db).await?;
+        let passed: Vec<Uuid> = match reader {
+            Some(reader) => quiz_attempt::Entity::find()
+                .filter(quiz_attempt::Column::UserId.eq(account_id(reader)?))
+                .filter(quiz_attempt::Column::QuizId.is_in(quiz_ids))
+                .filter(quiz_attempt::Column::Passed.eq(true))
+                .all(&state.db)
+                .await?
+                .into_iter()
+                .map(|a| a.quiz_id)
+                .collect(),
+            None => Vec::new(),
+        };
         quizzes
             .into_iter()
             .map(|q| {
-                let count = questions.iter().filter(|question| question.quiz_id == q.id).count();
-                (q.module_id, (locale.pick(&q.title_it, &q.title_en).to_owned(), count))
+                let link = QuizLink {
+                    id: q.id.to_string(),
+                    title: locale.pick(&q.title_it, &q.title_en).to_owned(),
+                    questions: questions.iter().filter(|question| question.quiz_id == q.id).count(),
+                    passed: passed.contains(&q.id),
+                };
+                (q.module_id, link)
             })
             .collect()
     };

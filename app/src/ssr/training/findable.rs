@@ -1,0 +1,57 @@
+//! Lessons in the shared search: each published lesson is a document in
+//! the `lessons` scope, which signed-in readers (who may read lessons) search.
+
+use sea_orm::{ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _};
+
+use super::published;
+use crate::{
+    domain::{SessionUser, search::SearchPlace},
+    i18n::Locale,
+    routes::paths,
+    ssr::{
+        entities::lesson,
+        error::ServiceResult,
+        search::{self, Document, analysis},
+    },
+};
+
+const KIND: &str = "lesson";
+pub const SCOPE: &str = "lessons";
+
+/// Writes `lessons` to the index: the published ones in, any other out.
+pub async fn index_lessons(db: &impl ConnectionTrait, lessons: &[lesson::Model]) -> ServiceResult<()> {
+    let (shown, hidden): (Vec<&lesson::Model>, Vec<&lesson::Model>) = lessons.iter().partition(|l| l.status == published());
+    for row in hidden {
+        search::remove(db, KIND, &row.id.to_string()).await?;
+    }
+    let bodies: Vec<String> = shown.iter().map(|row| analysis::plain_text(&row.body)).collect();
+    let documents = shown
+        .iter()
+        .zip(&bodies)
+        .map(|(row, body)| Document {
+            kind: KIND,
+            source_id: row.id.to_string(),
+            scope: SCOPE.to_owned(),
+            title: &row.title_it,
+            body,
+            title_is_searched: true,
+            link: paths::training_lesson(row.id),
+            // Lessons speak for the programme, as the FAQ does.
+            author: None,
+            created_at: row.updated_at,
+        })
+        .collect();
+    search::put_many(db, documents).await
+}
+
+/// Writes every published lesson to the index; returns how many.
+pub async fn index_all(db: &impl ConnectionTrait) -> ServiceResult<u64> {
+    let rows = lesson::Entity::find().filter(lesson::Column::Status.eq(published())).all(db).await?;
+    index_lessons(db, &rows).await?;
+    Ok(rows.len() as u64)
+}
+
+/// The lessons as a place to search in, for readers who may read them.
+pub fn place(reader: Option<&SessionUser>, locale: Locale) -> Option<SearchPlace> {
+    reader.map(|_| SearchPlace { key: SCOPE.to_owned(), name: locale.texts().training_lessons.to_owned() })
+}
