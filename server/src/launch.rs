@@ -58,8 +58,13 @@ pub async fn start(config: Config) -> ServerResult<RunningServer> {
 }
 
 /// The first start imports the course in `content_dir`. Content with
-/// mistakes is reported and left out: everything else still starts.
+/// mistakes is reported and left out: everything else still starts, as it
+/// does where there is no course folder at all.
 async fn import_course_on_first_start(app_state: &AppState, config: &Config) -> ServerResult<()> {
+    if !config.content_dir.is_dir() {
+        tracing::warn!(dir = %config.content_dir.display(), "no course folder: no course imported");
+        return Ok(());
+    }
     match import::import_if_missing(&app_state.db, &config.content_dir).await {
         Ok(Some(report)) => tracing::info!(dir = %config.content_dir.display(), parts = report.created, "imported the course content"),
         Ok(None) => {}

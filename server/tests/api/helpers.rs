@@ -181,7 +181,9 @@ pub struct ChildServer {
     child: std::process::Child,
 }
 
-/// The course the repository ships, which every test server starts with.
+/// The course the repository ships. Test servers start without it (its
+/// import would cost every test); the training tests name it in their
+/// configuration (`content_dir = "../content"`, from the crate's folder).
 pub fn content_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")
 }
@@ -210,7 +212,6 @@ impl ChildServer {
             .env("TUTELA_DATABASE_URL", database.url())
             .env("TUTELA_DATA_DIR", database.data_dir())
             .env("TUTELA_SITE_ROOT", database.site_root())
-            .env("TUTELA_CONTENT_DIR", content_dir())
             .env("TUTELA_BIND", format!("127.0.0.1:{port}"))
             .env("TUTELA_TRUSTED_PROXIES", "127.0.0.1")
             .stdout(std::process::Stdio::null())
@@ -301,10 +302,9 @@ impl TestApp {
         let mail = MailCatcher::start().await;
         let config_text = format!(
             "bind = \"127.0.0.1:0\"\ndatabase_url = \"{database_url}\"\ndata_dir = \"{data}\"\nsite_root = \"{site}\"\n\
-             content_dir = \"{content}\"\nsmtp_url = \"smtp://127.0.0.1:{port}\"\nmail_retry_base_seconds = 1\njob_poll_ms = 100\n{extra_config}\n",
+             smtp_url = \"smtp://127.0.0.1:{port}\"\nmail_retry_base_seconds = 1\njob_poll_ms = 100\n{extra_config}\n",
             data = database.data_dir().display(),
             site = database.site_root().display(),
-            content = content_dir().display(),
             port = mail.port,
         );
         let config_path = database.data_dir().join("tutela.toml");

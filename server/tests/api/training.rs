@@ -54,6 +54,7 @@ const PARTS: &str = "SELECT (SELECT COUNT(*) FROM course) + (SELECT COUNT(*) FRO
      + (SELECT COUNT(*) FROM quiz_choice) + (SELECT COUNT(*) FROM glossary_term)";
 
 on_both_engines! {
+    config = "content_dir = \"../content\"";
     async fn the_first_start_imports_the_course_which_anyone_may_browse(app: TestApp) {
         let shipped = content::load(&content_dir(), &Rules::ditu()).expect("the shipped course is valid");
         let lessons = shipped.modules.iter().map(|m| m.lessons.len()).sum::<usize>();
@@ -261,6 +262,7 @@ async fn answer(app: &TestApp, client: &Client, quiz: &str, values: &[String]) -
 }
 
 on_both_engines! {
+    config = "content_dir = \"../content\"";
     async fn a_quiz_page_never_tells_which_choices_are_right(app: TestApp) {
         let guardian = guardian(&app).await;
         let (quiz, rows) = quiz_rows(&app, "quiz-diritto-1").await;
