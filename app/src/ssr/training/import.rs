@@ -15,7 +15,10 @@ use sea_orm::{
     TransactionSession as _, TransactionTrait, prelude::Uuid, sea_query::Expr,
 };
 
-use super::render::{CourseLinks, render};
+use super::{
+    published,
+    render::{CourseLinks, render},
+};
 use crate::{
     domain::training::PartStatus,
     ssr::{
@@ -109,10 +112,6 @@ fn position(order: u32) -> i32 {
     i32::try_from(order).unwrap_or(i32::MAX)
 }
 
-fn published() -> String {
-    PartStatus::Published.code().to_owned()
-}
-
 /// Imports a checked course into the open transaction `db`.
 pub async fn import(db: &impl ConnectionTrait, source: &Course) -> ServiceResult<ImportReport> {
     let mut report = ImportReport::default();
@@ -137,7 +136,7 @@ pub async fn import(db: &impl ConnectionTrait, source: &Course) -> ServiceResult
         title_en,
         summary_it,
         summary_en,
-        status: published(),
+        status: published().to_owned(),
         origin: ORIGIN.into(),
         created_at: existing_course.as_ref().map_or(now, |c| c.created_at),
         updated_at: existing_course.as_ref().map_or(now, |c| c.updated_at),
@@ -196,7 +195,7 @@ pub async fn import(db: &impl ConnectionTrait, source: &Course) -> ServiceResult
             title_en: module.title.en.clone(),
             summary_it: module.summary.it.clone(),
             summary_en: module.summary.en.clone(),
-            status: published(),
+            status: published().to_owned(),
         };
         save(db, modules.get(&module.id), row, &mut report).await?;
 
@@ -219,7 +218,7 @@ pub async fn import(db: &impl ConnectionTrait, source: &Course) -> ServiceResult
                 body: source_lesson.body.clone(),
                 body_html: html.clone(),
                 version,
-                status: published(),
+                status: published().to_owned(),
                 updated_at: before.map_or(now, |b| b.updated_at),
             };
             let row = if before.is_some_and(|b| *b != row) { lesson::Model { updated_at: now, ..row } } else { row };
@@ -247,7 +246,7 @@ pub async fn import(db: &impl ConnectionTrait, source: &Course) -> ServiceResult
                 summary_en: source_case.summary.en.clone(),
                 body: source_case.body.clone(),
                 body_html: render(&source_case.body, &links),
-                status: published(),
+                status: published().to_owned(),
             };
             save(db, cases.get(&source_case.id), row, &mut report).await?;
         }
@@ -313,7 +312,7 @@ async fn import_quiz(
         title_en: source.title.en.clone(),
         pass_percent: i16::from(source.pass_percent),
         max_attempts: before.and_then(|q| q.max_attempts),
-        status: published(),
+        status: published().to_owned(),
     };
     save(db, before, row, report).await?;
 
