@@ -63,6 +63,27 @@ pub mod paths {
     }
 
     /// A case study: whole for trainers, its summary for learners.
+    pub const TRAINING_CYCLES: &str = "/training/cycles";
+    pub const TRAINING_CYCLE_NEW: &str = "/training/cycles/new";
+
+    pub fn training_cycle(id: impl std::fmt::Display) -> String {
+        format!("/training/cycles/{id}")
+    }
+
+    pub fn training_cycle_edit(id: impl std::fmt::Display) -> String {
+        format!("/training/cycles/{id}/edit")
+    }
+
+    /// A cycle's sessions as a calendar file.
+    pub fn training_cycle_calendar(id: impl std::fmt::Display) -> String {
+        format!("/training/cycles/{id}/calendar.ics")
+    }
+
+    /// A personal calendar feed, at its signed address.
+    pub fn calendar_feed(token: impl std::fmt::Display) -> String {
+        format!("/calendar/{token}")
+    }
+
     pub fn training_case(id: impl std::fmt::Display) -> String {
         format!("/training/cases/{id}")
     }
@@ -203,6 +224,10 @@ mod table {
                 <Route path=path!("/training/courses/:id") view=training::course::Course ssr=SsrMode::Async/>
                 <Route path=path!("/training/courses/:id/glossary") view=training::glossary::Glossary ssr=SsrMode::Async/>
                 <Route path=path!("/training/lessons/:id") view=training::lesson::Lesson ssr=SsrMode::Async/>
+                <Route path=path!("/training/cycles") view=training::cycles::Cycles ssr=SsrMode::Async/>
+                <Route path=path!("/training/cycles/new") view=training::cycle_form::NewCycle ssr=SsrMode::Async/>
+                <Route path=path!("/training/cycles/:id") view=training::cycle::Cycle ssr=SsrMode::Async/>
+                <Route path=path!("/training/cycles/:id/edit") view=training::cycle_form::EditCycle ssr=SsrMode::Async/>
                 <Route path=path!("/training/cases/:id") view=training::case_study::CaseStudy ssr=SsrMode::Async/>
                 <Route path=path!("/training/quizzes/:id") view=training::quiz::Quiz ssr=SsrMode::Async/>
                 <Route path=path!("/community") view=community::Categories ssr=SsrMode::Async/>

@@ -39,6 +39,8 @@ mod m20261204_000029_faq;
 mod m20261204_000030_queue_topic_index;
 mod m20261205_000031_courses;
 mod m20261205_000032_quiz_attempts;
+mod m20261205_000033_training_cycles;
+mod m20261205_000034_calendar_feeds;
 
 pub struct Migrator;
 
@@ -78,6 +80,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000030_queue_topic_index::Migration),
             Box::new(m20261205_000031_courses::Migration),
             Box::new(m20261205_000032_quiz_attempts::Migration),
+            Box::new(m20261205_000033_training_cycles::Migration),
+            Box::new(m20261205_000034_calendar_feeds::Migration),
         ]
     }
 }

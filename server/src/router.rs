@@ -31,6 +31,7 @@ use tutela_app::{
         notifications::unsubscribe as unsubscribe_link,
         request::{RequestContext, wants_html},
         state::AppState,
+        training::cycles::calendar,
     },
 };
 
@@ -58,6 +59,8 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route(&paths::unsubscribe("{token}"), post(unsubscribe))
         .route(&paths::consultation_file("{id}", "{file}"), get(consultation_file))
         .route(paths::CONSULTATIONS_STATS_CSV, get(consultation_stats_csv))
+        .route(&paths::training_cycle_calendar("{id}"), get(cycle_calendar))
+        .route(&paths::calendar_feed("{token}"), get(calendar_feed))
         .leptos_routes_with_context(&state, routes, || (), document)
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), middleware::request_context))
@@ -188,5 +191,28 @@ async fn consultation_stats_csv(
             (headers, stats::csv(context.locale.texts(), &found, table)).into_response()
         }
         Err(error) => refused(error, "exporting the consultations' statistics"),
+    }
+}
+
+fn calendar_response(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/calendar; charset=utf-8")], body).into_response()
+}
+
+/// A cycle's sessions as an `.ics` file, for whoever sees its page.
+async fn cycle_calendar(State(state): State<AppState>, Path(id): Path<String>, Extension(context): Extension<RequestContext>) -> Response {
+    let Some(reader) = context.user else { return Redirect::to(paths::LOGIN).into_response() };
+    match calendar::cycle_file(&state, &reader, context.locale, &id).await {
+        Ok(body) => calendar_response(body),
+        Err(error) => refused(error, "writing a cycle's calendar"),
+    }
+}
+
+/// A personal calendar feed: its signed address is the only key, since
+/// calendar programs do not sign in. A revoked or forged one does not exist.
+async fn calendar_feed(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    match calendar::feed(&state, &token).await {
+        Ok(Some(body)) => calendar_response(body),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => refused(error, "writing a calendar feed"),
     }
 }

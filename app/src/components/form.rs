@@ -345,6 +345,43 @@ pub fn RadioGroup(
     }
 }
 
+/// A group of checkboxes with a legend; the ticked ones post as
+/// `name[0]`, `name[1]`, … (a list for the server function).
+#[component]
+pub fn CheckboxGroup(
+    name: &'static str,
+    legend: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional)] checked: Vec<String>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    register_label(name, legend);
+    let id = field_id(name);
+    let problem = field_problem(name);
+    let (hint_id, error_id, described_by) = descriptions(&id, hint.is_some(), problem.is_some());
+    view! {
+        <fieldset class="form-field checkbox-group" id=id.clone() class:has-error=problem.is_some() aria-describedby=described_by>
+            <legend>{legend}</legend>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+            {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p}</p> })}
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(index, (value, text))| {
+                    let option_id = format!("{id}-{index}");
+                    let is_checked = checked.contains(&value);
+                    view! {
+                        <div class="form-check">
+                            <input type="checkbox" id=option_id.clone() name=format!("{name}[{index}]") value=value checked=is_checked/>
+                            <label for=option_id>{text}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
 /// A single checkbox that posts `value` when ticked.
 #[component]
 pub fn CheckboxField(

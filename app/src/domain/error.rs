@@ -51,6 +51,22 @@ pub enum Problem {
     AlreadyReacted,
     /// The quiz's attempts are all used.
     NoAttemptsLeft,
+    /// A number outside what the field allows.
+    NumberOutOfRange,
+    /// Enrolment closing after the cycle's last day.
+    EnrolmentAfterEnd,
+    /// A cycle's places cut below the learners already enrolled.
+    CapacityBelowEnrolled,
+    /// The learner is already enrolled or waiting.
+    AlreadyEnrolled,
+    /// A session ending before it starts.
+    TimeBeforeStart,
+    /// Both a place and an online link, or neither.
+    PlaceOrLink,
+    /// An online session's link is not an https address.
+    LinkInvalid,
+    /// A session's day outside its cycle's dates.
+    OutsideCycle,
     SecondFactorMandatory,
     ConfirmationMissing,
     LastCoordinator,

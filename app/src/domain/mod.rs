@@ -6,6 +6,7 @@ pub mod admin;
 pub mod community;
 pub mod consultation_stats;
 pub mod consultations;
+pub mod cycles;
 mod devices;
 mod draft;
 mod error;
@@ -28,5 +29,7 @@ pub use error::{AppError, FieldProblem, Problem};
 pub use flash::{Flash, FormFeedback, Notice};
 pub use people::{District, Role, RoleGrant, SessionUser, UserStatus};
 pub use privacy::{Identifying, PrivacyFinding};
-pub use rome_time::{MONDAY, italian_date, next_rome_time, parse_date, rome_date, rome_offset_seconds, rome_time};
+pub use rome_time::{
+    MONDAY, italian_date, next_rome_time, parse_clock, parse_date, rome_clock, rome_date, rome_instant, rome_offset_seconds, rome_time,
+};
 pub use second_factor::{Enrolment, RecoveryCodes, SecondFactorStatus};

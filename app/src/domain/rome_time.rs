@@ -69,6 +69,32 @@ pub fn parse_date(text: &str) -> Option<String> {
     exists.then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
+/// Reads a time of day as `HH:MM` (what a time field sends), in minutes
+/// after midnight.
+pub fn parse_clock(text: &str) -> Option<u32> {
+    let (hours, minutes) = text.trim().split_once(':')?;
+    let hours: u32 = hours.parse().ok().filter(|h| *h < 24 && hours.len() == 2)?;
+    let minutes: u32 = minutes.parse().ok().filter(|m| *m < 60 && minutes.len() == 2)?;
+    Some(hours * 60 + minutes)
+}
+
+/// The instant the clocks in Rome read `minutes` after midnight on `date`
+/// (`YYYY-MM-DD`). In the hour skipped in March it is the hour after; in
+/// the hour repeated in October, the first of the two.
+pub fn rome_instant(date: &str, minutes: u32) -> Option<i64> {
+    let date = parse_date(date)?;
+    let (year, month, day) = (date[..4].parse().ok()?, date[5..7].parse().ok()?, date[8..].parse().ok()?);
+    let local = days_from_civil(year, month, day) * 86_400 + i64::from(minutes) * 60;
+    // The offset in force two hours before the local reading (at most two
+    // hours ahead of UTC) is the one in force then, but around a switch.
+    Some(local - rome_offset_seconds(local - 7_200))
+}
+
+/// "hh:mm" in Europe/Rome.
+pub fn rome_clock(unix_seconds: i64) -> String {
+    rome_time(unix_seconds)[11..].to_owned()
+}
+
 /// "dd/mm/yyyy" for a `YYYY-MM-DD` date, as Italians write it.
 pub fn italian_date(date: &str) -> String {
     match parse_date(date) {
@@ -111,6 +137,21 @@ mod tests {
         // 23:30 UTC on 31 December is already New Year's Day in Rome.
         assert_eq!(rome_date(days_from_civil(2026, 12, 31) * 86_400 + 23 * 3_600 + 1_800), "2027-01-01");
         assert_eq!(italian_date("2027-01-05"), "05/01/2027");
+    }
+
+    #[test]
+    fn a_time_in_rome_is_read_in_winter_and_in_summer() {
+        assert_eq!(parse_clock("09:30"), Some(570));
+        for wrong in ["9:30", "24:00", "12:60", "", "noon"] {
+            assert_eq!(parse_clock(wrong), None, "{wrong}");
+        }
+        let winter = rome_instant("2027-01-15", 13 * 60).unwrap();
+        assert_eq!(rome_time(winter), "15/01/2027 13:00");
+        assert_eq!(winter % 86_400, 12 * 3_600, "CET is UTC+1");
+        let summer = rome_instant("2027-07-01", 14 * 60).unwrap();
+        assert_eq!(rome_time(summer), "01/07/2027 14:00");
+        assert_eq!(rome_clock(summer), "14:00");
+        assert_eq!(rome_instant("2027-02-30", 0), None);
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod assets;
 mod community;
 mod consultations;
 mod content;
+mod cycles;
 mod faq;
 mod faults;
 mod instances;

@@ -3,6 +3,9 @@
 
 pub mod case_study;
 pub mod course;
+pub mod cycle;
+pub mod cycle_form;
+pub mod cycles;
 pub mod glossary;
 pub mod lesson;
 pub mod quiz;
@@ -71,6 +74,7 @@ pub fn Training() -> impl IntoView {
         <Title text=t.area_training_title/>
         <h1>{t.area_training_title}</h1>
         <p class="lead">{t.area_training_lead}</p>
+        <p><A href=paths::TRAINING_CYCLES attr:class="btn btn-outline-primary">{t.training_cycles_link}</A></p>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || data.get().map(|result| match result {
                 Err(error) => view! { <LoadError error/> }.into_any(),

@@ -3,18 +3,16 @@
 //! exist. Jurists and coordinators read other people's cases, so they need
 //! two-factor sign-in on first.
 
-use sea_orm::{
-    ColumnTrait as _, ConnectionTrait, EntityTrait as _, JoinType, QueryFilter as _, QueryOrder as _, QuerySelect as _, RelationTrait as _,
-    prelude::Uuid,
-};
+use sea_orm::{ConnectionTrait, EntityTrait as _, prelude::Uuid};
 
 use super::district_of;
 use crate::{
     domain::{District, Problem, Role, SessionUser},
     ssr::{
         authz::account_id,
-        entities::{consultation, consultation_member, user, user_role},
+        entities::{consultation, consultation_member},
         error::{ServiceError, ServiceResult},
+        people,
     },
 };
 
@@ -94,17 +92,5 @@ pub fn filing_districts(reader: &SessionUser) -> ServiceResult<Vec<District>> {
 /// The jurists of `districts` by name, once per district they work in:
 /// (id, name, district).
 pub async fn jurists_of(db: &impl ConnectionTrait, districts: &[District]) -> ServiceResult<Vec<(Uuid, String, District)>> {
-    let rows: Vec<(Uuid, String, String)> = user::Entity::find()
-        .select_only()
-        .columns([user::Column::Id, user::Column::Name])
-        .column(user_role::Column::District)
-        .join(JoinType::InnerJoin, user::Relation::UserRole.def())
-        .filter(user_role::Column::Role.eq(Role::Jurist.code()))
-        .filter(user_role::Column::District.is_in(districts.iter().map(|d| d.code())))
-        .order_by_asc(user::Column::Name)
-        .order_by_asc(user::Column::Id)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().filter_map(|(id, name, district)| Some((id, name, District::from_code(&district)?))).collect())
+    people::holders(db, Role::Jurist, districts).await
 }

@@ -3,6 +3,7 @@
 
 pub mod audit_entry;
 pub mod awaiting_post;
+pub mod calendar_feed;
 pub mod canned_reply;
 pub mod case_study;
 pub mod category_moderator;
@@ -14,7 +15,11 @@ pub mod consultation_member;
 pub mod consultation_message;
 pub mod course;
 pub mod course_module;
+pub mod cycle_session;
+pub mod cycle_session_module;
+pub mod cycle_trainer;
 pub mod email_token;
+pub mod enrolment;
 pub mod faq_entry;
 pub mod forum_category;
 pub mod forum_flag;
@@ -44,6 +49,7 @@ pub mod stored_file;
 pub mod subscription;
 pub mod throttle;
 pub mod topic_visit;
+pub mod training_cycle;
 pub mod unsubscribe_use;
 pub mod user;
 pub mod user_role;

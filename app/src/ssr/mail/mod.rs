@@ -7,4 +7,4 @@ pub mod templates;
 pub mod transport;
 
 pub use outbox::enqueue;
-pub use templates::{ConsultationNews, DigestItem, MailKind};
+pub use templates::{ConsultationNews, CycleNews, DigestItem, MailKind};

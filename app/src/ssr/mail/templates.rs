@@ -116,7 +116,31 @@ pub enum MailKind {
         reference: String,
         link: String,
     },
+    /// News of a training cycle the recipient is enrolled in, or waits for.
+    Cycle {
+        name: String,
+        title: String,
+        /// The first day, as Italians write it.
+        starts_on: String,
+        news: CycleNews,
+        link: String,
+    },
     Test,
+}
+
+/// What happened to a learner's place in a training cycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CycleNews {
+    /// They have a place.
+    Enrolled,
+    /// The cycle is full: they are on the waiting list.
+    Waiting,
+    /// A place freed and went to them.
+    Promoted,
+    /// A trainer or coordinator took them off.
+    Removed,
+    /// The cycle will not take place.
+    Cancelled,
 }
 
 /// What happened to a consultation, for the mail that says so.
@@ -327,6 +351,17 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
                 vec![fill(t.mail_consultation_invitation_body, &values), t.mail_consultation_invitation_how.to_owned()],
                 Some((t.mail_consultation_invitation_action, link)),
             )
+        }
+        MailKind::Cycle { name, title, starts_on, news, link } => {
+            let (subject, body) = match news {
+                CycleNews::Enrolled => (t.mail_cycle_enrolled_subject, t.mail_cycle_enrolled_body),
+                CycleNews::Waiting => (t.mail_cycle_waiting_subject, t.mail_cycle_waiting_body),
+                CycleNews::Promoted => (t.mail_cycle_promoted_subject, t.mail_cycle_promoted_body),
+                CycleNews::Removed => (t.mail_cycle_removed_subject, t.mail_cycle_removed_body),
+                CycleNews::Cancelled => (t.mail_cycle_cancelled_subject, t.mail_cycle_cancelled_body),
+            };
+            let values = [("title", title.as_str()), ("starts_on", starts_on.as_str())];
+            MailParts::new(&fill(subject, &values), Some(name), vec![fill(body, &values)], Some((t.mail_cycle_action, link)))
         }
         MailKind::Test => MailParts::new(t.mail_test_subject, None, vec![t.mail_test_body.to_owned()], None),
     }

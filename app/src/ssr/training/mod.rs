@@ -4,6 +4,7 @@
 //! lessons are for signed-in readers, who mark them read; case studies are
 //! whole for trainers and coordinators only.
 
+pub mod cycles;
 pub mod findable;
 pub mod import;
 pub mod quizzes;

@@ -1,5 +1,8 @@
 //! Training's server functions: the catalogue, a course's outline, the
-//! reader, the glossary and case studies, and marking a lesson read.
+//! reader, the glossary and case studies, marking a lesson read and
+//! quizzes; the cycles in their own module.
+
+pub mod cycles;
 
 use leptos::prelude::*;
 
