@@ -270,6 +270,7 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::SessionRemoved => t.notice_session_removed,
         Notice::CalendarFeedRenewed => t.notice_calendar_feed_renewed,
         Notice::CalendarFeedStopped => t.notice_calendar_feed_stopped,
+        Notice::AttendanceSaved => t.notice_attendance_saved,
         Notice::TurnSaved => t.notice_turn_saved,
         Notice::PostApproved => t.notice_post_approved,
         Notice::PostRejected => t.notice_post_rejected,

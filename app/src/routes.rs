@@ -74,6 +74,11 @@ pub mod paths {
         format!("/training/cycles/{id}/edit")
     }
 
+    /// A session's attendance sheet.
+    pub fn training_attendance(cycle: impl std::fmt::Display, session: impl std::fmt::Display) -> String {
+        format!("/training/cycles/{cycle}/sessions/{session}")
+    }
+
     /// A cycle's sessions as a calendar file.
     pub fn training_cycle_calendar(id: impl std::fmt::Display) -> String {
         format!("/training/cycles/{id}/calendar.ics")
@@ -228,6 +233,7 @@ mod table {
                 <Route path=path!("/training/cycles/new") view=training::cycle_form::NewCycle ssr=SsrMode::Async/>
                 <Route path=path!("/training/cycles/:id") view=training::cycle::Cycle ssr=SsrMode::Async/>
                 <Route path=path!("/training/cycles/:id/edit") view=training::cycle_form::EditCycle ssr=SsrMode::Async/>
+                <Route path=path!("/training/cycles/:id/sessions/:session") view=training::attendance::Attendance ssr=SsrMode::Async/>
                 <Route path=path!("/training/cases/:id") view=training::case_study::CaseStudy ssr=SsrMode::Async/>
                 <Route path=path!("/training/quizzes/:id") view=training::quiz::Quiz ssr=SsrMode::Async/>
                 <Route path=path!("/community") view=community::Categories ssr=SsrMode::Async/>

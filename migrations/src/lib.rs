@@ -41,6 +41,7 @@ mod m20261205_000031_courses;
 mod m20261205_000032_quiz_attempts;
 mod m20261205_000033_training_cycles;
 mod m20261205_000034_calendar_feeds;
+mod m20261205_000035_attendance;
 
 pub struct Migrator;
 
@@ -82,6 +83,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000032_quiz_attempts::Migration),
             Box::new(m20261205_000033_training_cycles::Migration),
             Box::new(m20261205_000034_calendar_feeds::Migration),
+            Box::new(m20261205_000035_attendance::Migration),
         ]
     }
 }

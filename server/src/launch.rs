@@ -32,7 +32,7 @@ pub async fn start(config: Config) -> ServerResult<RunningServer> {
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;
     let app_state = state::build(&config, address).await?;
-    import_course_on_first_start(&app_state, &config).await?;
+    import_course_if_missing(&app_state.db, &config).await?;
     let transport = MailTransport::from_settings(&app_state.settings).map_err(|e| ServerError::Config(e.to_string()))?;
     let jobs = Runner::start(
         app_state.clone(),
@@ -57,15 +57,16 @@ pub async fn start(config: Config) -> ServerResult<RunningServer> {
     Ok(RunningServer { address, state: app_state, stop, http, jobs })
 }
 
-/// The first start imports the course in `content_dir`. Content with
+/// Imports the course in `content_dir` unless it is there already: at the
+/// first start, and before the demo's cycles are seeded. Content with
 /// mistakes is reported and left out: everything else still starts, as it
 /// does where there is no course folder at all.
-async fn import_course_on_first_start(app_state: &AppState, config: &Config) -> ServerResult<()> {
+pub async fn import_course_if_missing(db: &sea_orm::DatabaseConnection, config: &Config) -> ServerResult<()> {
     if !config.content_dir.is_dir() {
         tracing::warn!(dir = %config.content_dir.display(), "no course folder: no course imported");
         return Ok(());
     }
-    match import::import_if_missing(&app_state.db, &config.content_dir).await {
+    match import::import_if_missing(db, &config.content_dir).await {
         Ok(Some(report)) => tracing::info!(dir = %config.content_dir.display(), parts = report.created, "imported the course content"),
         Ok(None) => {}
         Err(ImportError::Content(problems)) => {

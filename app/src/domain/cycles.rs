@@ -132,6 +132,8 @@ pub struct SessionView {
     pub counted_minutes: i32,
     /// The titles of the modules it covers.
     pub modules: Vec<String>,
+    /// The reader's own attendance, once marked.
+    pub my_mark: Option<AttendanceMark>,
 }
 
 /// A learner as the cycle's staff see them.
@@ -141,6 +143,7 @@ pub struct LearnerRow {
     pub name: String,
     pub email: String,
     pub status: EnrolmentStatus,
+    pub progress: CycleProgress,
 }
 
 /// What the reader may do about enrolling.
@@ -152,7 +155,9 @@ pub enum EnrolChoice {
     JoinWaitingList,
     /// Enrolled or waiting: they may withdraw.
     Withdraw,
-    /// Nothing to do: outside the window, another district, or the cycle moved on.
+    /// They may enrol, but not these days: outside the enrolment window.
+    NotNow,
+    /// Nothing to do: not theirs to enrol in, or the cycle moved on.
     None,
 }
 
@@ -190,6 +195,8 @@ pub struct CyclePage {
     /// 1 for the first on the waiting list, when the reader waits.
     pub waiting_position: Option<u32>,
     pub choice: EnrolChoice,
+    /// The reader's progress, when they are enrolled.
+    pub my_progress: Option<CycleProgress>,
     pub staff: Option<CycleStaffView>,
 }
 
@@ -222,4 +229,101 @@ pub struct CycleForm {
     pub districts: Vec<District>,
     /// (id, "name · district") of the trainers of those districts.
     pub trainers: Vec<(String, String)>,
+}
+
+/// Whether a learner attended a session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttendanceMark {
+    Present,
+    Absent,
+    /// Absent for a reason the trainer accepted: recorded, not counted as attended.
+    Justified,
+}
+
+impl AttendanceMark {
+    pub const ALL: [AttendanceMark; 3] = [AttendanceMark::Present, AttendanceMark::Absent, AttendanceMark::Justified];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AttendanceMark::Present => "present",
+            AttendanceMark::Absent => "absent",
+            AttendanceMark::Justified => "justified",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AttendanceMark> {
+        AttendanceMark::ALL.into_iter().find(|m| m.code() == code)
+    }
+}
+
+/// How far a learner is toward completing a cycle: the course's lessons
+/// read, its quizzes passed, and the meetings' hours attended.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CycleProgress {
+    pub lessons_read: i32,
+    pub lessons: i32,
+    pub quizzes_passed: i32,
+    pub quizzes: i32,
+    pub attended_minutes: i32,
+    /// The minutes all the cycle's meetings count.
+    pub counted_minutes: i32,
+    /// The percent of `counted_minutes` to attend.
+    pub min_attendance: i32,
+}
+
+impl CycleProgress {
+    /// Attended minutes as a whole percent of the counted ones, rounded down.
+    pub fn attendance_percent(self) -> i32 {
+        if self.counted_minutes > 0 { self.attended_minutes * 100 / self.counted_minutes } else { 0 }
+    }
+
+    /// Every lesson read, every quiz passed, and attendance at or above the minimum.
+    pub fn is_complete(self) -> bool {
+        self.lessons_read >= self.lessons
+            && self.quizzes_passed >= self.quizzes
+            && self.counted_minutes > 0
+            && i64::from(self.attended_minutes) * 100 >= i64::from(self.min_attendance) * i64::from(self.counted_minutes)
+    }
+}
+
+/// A learner on a session's attendance sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceRow {
+    pub user_id: String,
+    pub name: String,
+    pub mark: Option<AttendanceMark>,
+}
+
+/// `/training/cycles/{id}/sessions/{session}`: the trainer's attendance sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceSheet {
+    pub cycle_id: String,
+    pub cycle_title: String,
+    pub session: SessionView,
+    pub rows: Vec<AttendanceRow>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cycle_is_complete_with_everything_read_passed_and_enough_attended() {
+        let done = CycleProgress {
+            lessons_read: 3,
+            lessons: 3,
+            quizzes_passed: 1,
+            quizzes: 1,
+            attended_minutes: 540,
+            counted_minutes: 720,
+            min_attendance: 75,
+        };
+        assert!(done.is_complete(), "exactly 75%");
+        assert_eq!(done.attendance_percent(), 75);
+        assert!(!CycleProgress { attended_minutes: 539, ..done }.is_complete(), "just under the minimum");
+        assert!(!CycleProgress { lessons_read: 2, ..done }.is_complete());
+        assert!(!CycleProgress { quizzes_passed: 0, ..done }.is_complete());
+        assert!(!CycleProgress { counted_minutes: 0, attended_minutes: 0, ..done }.is_complete(), "no meetings yet");
+        assert!(CycleProgress { min_attendance: 0, attended_minutes: 0, ..done }.is_complete(), "no minimum set");
+    }
 }

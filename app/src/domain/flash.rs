@@ -65,6 +65,7 @@ pub enum Notice {
     SessionRemoved,
     CalendarFeedRenewed,
     CalendarFeedStopped,
+    AttendanceSaved,
     TurnSaved,
     PostApproved,
     PostRejected,

@@ -16,13 +16,14 @@ use tutela_app::{
         community::sample,
         consultations::sample as consultations_sample,
         second_factor,
+        training::cycles::sample as cycles_sample,
     },
 };
 
 use crate::{
     config::Config,
     error::{ServerError, ServerResult},
-    state,
+    launch, state,
 };
 
 /// The demo password, documented in the README. Demo data only.
@@ -58,7 +59,7 @@ pub async fn run(config: &Config, seeds: Seeds) -> ServerResult<()> {
         println!("{created} sample accounts added ({count} in all, person.NNNNNN@sample.tutela.localhost, password: {DEMO_PASSWORD})");
     }
     if demo {
-        seed_demo(&db, &config.closing_days).await?;
+        seed_demo(&db, config).await?;
     }
     if scale {
         seed_scale(&db, &config.closing_days).await?;
@@ -66,7 +67,7 @@ pub async fn run(config: &Config, seeds: Seeds) -> ServerResult<()> {
     Ok(())
 }
 
-async fn seed_demo(db: &sea_orm::DatabaseConnection, closing_days: &[(District, u32, u32)]) -> ServerResult<()> {
+async fn seed_demo(db: &sea_orm::DatabaseConnection, config: &Config) -> ServerResult<()> {
     println!("Demo accounts (password: {DEMO_PASSWORD}; jurists and coordinators sign in with a code from the key {DEMO_TOTP_SECRET})");
     println!("{:<13} {:<9} email", "role", "district");
     for district in District::ALL {
@@ -87,13 +88,20 @@ async fn seed_demo(db: &sea_orm::DatabaseConnection, closing_days: &[(District, 
     }
     let consultations = consultations_sample::seed_demo(
         db,
-        &WorkingCalendar::for_district(closing_days, District::Milano),
+        &WorkingCalendar::for_district(&config.closing_days, District::Milano),
         &format!("{}.milano@demo.tutela.localhost", Role::Guardian.code()),
         &format!("{}.milano@demo.tutela.localhost", Role::Jurist.code()),
     )
     .await?;
     if consultations > 0 {
         println!("{consultations} demo consultations of the Milano guardian, one taken by the Milano jurist");
+    }
+    // The cycles run the course, which the server would import only at its first start.
+    launch::import_course_if_missing(db, config).await?;
+    let cycles =
+        cycles_sample::seed_demo(db, |district| format!("{}.{}@demo.tutela.localhost", Role::Trainer.code(), district.code())).await?;
+    if cycles > 0 {
+        println!("{cycles} demo training cycles open for enrolment, one per district, run by its demo trainer");
     }
     Ok(())
 }

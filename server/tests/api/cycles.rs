@@ -101,6 +101,13 @@ async fn open_cycle(app: &TestApp, trainer: &Client, course: &str, changes: &[(&
     id
 }
 
+/// A Milano guardian `email`, enrolled in the cycle `id`; their client.
+async fn guardian_enrolled(app: &TestApp, email: &str, id: &str) -> Client {
+    let guardian = app.staff_account(email, &[(Role::Guardian, District::Milano)]).await;
+    assert_eq!(location(&post(app, &guardian, "enrol", &[("id", id)]).await), cycle_path(id));
+    guardian
+}
+
 fn cycle_path(id: &str) -> String {
     format!("/training/cycles/{id}")
 }
@@ -207,6 +214,8 @@ on_both_engines! {
         assert_eq!(post_json(&app, &trainer, "cycle_status", &[("id", &id), ("to", "open")]).await.status(), StatusCode::CONFLICT);
         assert_eq!(post_json(&app, &trainer, "cycle_status", &[("id", &id), ("to", "draft")]).await.status(), StatusCode::CONFLICT);
         assert_eq!(location(&app.get(&cycle_path(&id)).await), "/login", "visitors are sent to sign in");
+        let (_, staff_page) = page(&app, &trainer, &cycle_path(&id)).await;
+        assert!(staff_page.contains("Gestione del ciclo") && !staff_page.contains("La tua iscrizione"), "staff who may not enrol are offered nothing");
     }
 
     async fn the_capacity_holds_and_the_waiting_list_moves_up_in_order(app: TestApp) {
@@ -401,5 +410,58 @@ on_both_engines! {
         let (_, list) = page(&app, &trainer, "/training/cycles").await;
         let trainer_feed = app.client.get(feed_address(&list[list.find("calendar-address").unwrap()..])).send().await.unwrap().text().await.unwrap();
         assert_eq!(trainer_feed.matches("BEGIN:VEVENT").count(), 2, "{trainer_feed}");
+    }
+    async fn trainers_mark_attendance_and_learners_see_their_way_to_completion(app: TestApp) {
+        let (course, _) = small_course(&app).await;
+        let trainer = app.staff_account("trainer@example.it", &[(Role::Trainer, District::Milano)]).await;
+        let id = open_cycle(&app, &trainer, &course, &[]).await;
+        for (date, starts, ends) in [("2099-12-02", "09:00", "12:00"), ("2099-12-09", "18:00", "19:00")] {
+            post(&app, &trainer, "add_session", &[
+                ("id", &id), ("date", date), ("starts", starts), ("ends", ends), ("place", "Aula 3"), ("online_link", ""), ("counted_hours", ""),
+            ]).await;
+        }
+        let sessions: Vec<String> = {
+            let (_, body) = page(&app, &trainer, &cycle_path(&id)).await;
+            body.match_indices(&format!("{}/sessions/", cycle_path(&id))).map(|(at, _)| body[at..].split('"').next().unwrap().to_owned()).collect()
+        };
+        assert_eq!(sessions.len(), 2, "a register per session");
+        let first = guardian_enrolled(&app, "g1@example.it", &id).await;
+        let second = guardian_enrolled(&app, "g2@example.it", &id).await;
+        let (g1, g2) = (app.user_id("g1@example.it").await, app.user_id("g2@example.it").await);
+        let session = |path: &str| path.rsplit('/').next().unwrap().to_owned();
+        let (s1, s2) = (session(&sessions[0]), session(&sessions[1]));
+
+        // The register is the staff's: a learner cannot read or write it.
+        assert_eq!(page(&app, &first, &sessions[0]).await.0, StatusCode::NOT_FOUND);
+        let forged = post_json(&app, &first, "mark_attendance", &[("id", &id), ("session", &s1), ("marks[0]", &format!("{g1}:present"))]).await;
+        assert_eq!(forged.status(), StatusCode::NOT_FOUND);
+
+        let (status, sheet) = page(&app, &trainer, &sessions[0]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(sheet.contains("Segna tutti presenti") && sheet.contains(&format!("value=\"{g1}:justified\"")), "{sheet}");
+        let marked = post(&app, &trainer, "mark_attendance", &[
+            ("id", &id), ("session", &s1), ("marks[0]", &format!("{g1}:present")), ("marks[1]", &format!("{g2}:justified")),
+        ]).await;
+        assert_eq!(location(&marked), sessions[0]);
+        // Nobody outside the cycle is marked, and nothing changes then.
+        let outsider = app.user_id("trainer@example.it").await;
+        let refused = post_json(&app, &trainer, "mark_attendance", &[("id", &id), ("session", &s1), ("marks[0]", &format!("{outsider}:present"))]).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(app.count("SELECT COUNT(*) FROM attendance").await, 2);
+        post(&app, &trainer, "mark_attendance", &[("id", &id), ("session", &s2), ("all_present", "on")]).await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM attendance WHERE mark = 'present'").await, 3);
+
+        // 3 h + 1 h counted: the first attended both (100%), the second one hour (25%).
+        let (_, own) = page(&app, &first, &cycle_path(&id)).await;
+        assert!(own.contains("Percorso completato") && own.contains("(100%, minimo 75%)") && own.contains(">Presente<"), "{own}");
+        let (_, other) = page(&app, &second, &cycle_path(&id)).await;
+        assert!(other.contains("Non ancora completato") && other.contains("(25%, minimo 75%)") && other.contains(">Assenza giustificata<"), "{other}");
+        let (_, staff) = page(&app, &trainer, &cycle_path(&id)).await;
+        assert!(staff.contains(">100%<") && staff.contains(">25%<"), "the staff see everyone's attendance");
+        // A correction is recomputed at once.
+        post(&app, &trainer, "mark_attendance", &[("id", &id), ("session", &s1), ("marks[0]", &format!("{g2}:present"))]).await;
+        let (_, other) = page(&app, &second, &cycle_path(&id)).await;
+        assert!(other.contains("Percorso completato"), "{other}");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'cycle.attendance'").await, 3);
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::domain::{
     AppError,
-    cycles::{CycleForm, CycleList, CyclePage},
+    cycles::{AttendanceSheet, CycleForm, CycleList, CyclePage},
 };
 
 #[server(endpoint = "training/cycles")]
@@ -296,4 +296,36 @@ pub async fn stop_calendar_feed() -> Result<(), AppError> {
     }
     .await;
     respond::action("calendar_feed_stop", paths::TRAINING_CYCLES, result)
+}
+
+/// A session's attendance sheet, for the cycle's staff.
+#[server(endpoint = "training/attendance")]
+pub async fn load_attendance(id: String, session: String) -> Result<AttendanceSheet, AppError> {
+    use crate::{
+        api::respond,
+        ssr::{authz, request::request_context, state::app_state, training::cycles::register},
+    };
+    let state = app_state()?;
+    let context = request_context();
+    respond::data(async { register::sheet(&state, &authz::require_user()?, context.locale, &id, &session).await }.await)
+}
+
+/// Records the sheet's marks (`marks[i]` = `learner:mark`), or with
+/// `all_present` marks every enrolled learner present.
+#[server(endpoint = "training/mark_attendance")]
+pub async fn mark_attendance(id: String, session: String, marks: Option<Vec<String>>, all_present: Option<String>) -> Result<(), AppError> {
+    use crate::{
+        api::respond::{self, Done},
+        domain::Notice,
+        routes::paths,
+        ssr::{authz, state::app_state, training::cycles::register},
+    };
+    let state = app_state()?;
+    let back = paths::training_attendance(&id, &session);
+    let result = async {
+        register::mark(&state, &authz::require_user()?, &id, &session, &marks.unwrap_or_default(), all_present.is_some()).await?;
+        Ok(Done::to(back.clone(), Notice::AttendanceSaved))
+    }
+    .await;
+    respond::form("attendance", &back, &[], result)
 }

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
 use super::{
+    attendance::mark_text,
     cycles::{StatusTag, date_range, place_text},
     minutes_text,
 };
@@ -20,7 +21,7 @@ use crate::{
         page::{LoadError, SignedIn},
     },
     domain::{
-        cycles::{CyclePage, CycleStaffView, CycleStatus, EnrolChoice, EnrolmentStatus, LearnerRow, SessionView},
+        cycles::{CyclePage, CycleProgress, CycleStaffView, CycleStatus, EnrolChoice, EnrolmentStatus, LearnerRow, SessionView},
         rome_clock, rome_time,
     },
     i18n::{Texts, fill, use_texts},
@@ -67,6 +68,7 @@ fn CycleView(t: &'static Texts, page: CyclePage) -> impl IntoView {
         mine,
         waiting_position,
         choice,
+        my_progress,
         staff,
     } = page;
     let places = fill(t.cycles_places_taken, &[("enrolled", &enrolled.to_string()), ("capacity", &capacity.to_string())]);
@@ -90,7 +92,8 @@ fn CycleView(t: &'static Texts, page: CyclePage) -> impl IntoView {
             <dt>{t.cycles_min_attendance}</dt><dd>{format!("{min_attendance}%")}</dd>
             <dt>{t.cycles_trainers}</dt><dd>{trainers}</dd>
         </dl>
-        <EnrolPanel t id=id.clone() choice mine waiting_position status/>
+        <EnrolPanel t id=id.clone() choice mine waiting_position/>
+        {my_progress.map(|progress| view! { <MyProgress t progress/> })}
         <Sessions t id=id.clone() sessions is_staff live=status.is_live()/>
         {staff.map(|staff| view! { <StaffPanel t id staff live=status.is_live()/> })}
     }
@@ -104,7 +107,6 @@ fn EnrolPanel(
     choice: EnrolChoice,
     mine: Option<EnrolmentStatus>,
     waiting_position: Option<u32>,
-    status: CycleStatus,
 ) -> impl IntoView {
     let standing = mine.map(|mine| {
         let text = match waiting_position {
@@ -117,10 +119,9 @@ fn EnrolPanel(
         EnrolChoice::Enrol => Some((EnrolInCycle::url(), "enrol", t.cycles_enrol, None)),
         EnrolChoice::JoinWaitingList => Some((EnrolInCycle::url(), "enrol", t.cycles_join_waiting_list, Some(t.cycles_full_explained))),
         EnrolChoice::Withdraw => Some((WithdrawFromCycle::url(), "withdraw", t.cycles_withdraw, Some(t.cycles_withdraw_explained))),
-        EnrolChoice::None => None,
+        EnrolChoice::NotNow | EnrolChoice::None => None,
     };
-    let closed = (mine.is_none() && choice == EnrolChoice::None && status == CycleStatus::Open)
-        .then(|| view! { <p>{t.cycles_enrolment_closed}</p> });
+    let closed = (choice == EnrolChoice::NotNow).then(|| view! { <p>{t.cycles_enrolment_closed}</p> });
     let form = action.map(|(url, form_id, label, note)| {
         view! {
             {note.map(|note| view! { <p>{note}</p> })}
@@ -143,7 +144,7 @@ fn EnrolPanel(
 }
 
 /// "dd/mm/yyyy hh:mm–hh:mm".
-fn session_time(session: &SessionView) -> String {
+pub(crate) fn session_time(session: &SessionView) -> String {
     format!("{}–{}", rome_time(session.starts_at), rome_clock(session.ends_at))
 }
 
@@ -160,7 +161,9 @@ fn Sessions(t: &'static Texts, id: String, sessions: Vec<SessionView>, is_staff:
                     move |session| {
                     let id = id.clone();
                     let when = session_time(&session);
-                    let SessionView { id: session_id, place, online, online_link, counted_minutes, modules, .. } = session;
+                    let SessionView { id: session_id, place, online, online_link, counted_minutes, modules, my_mark, .. } = session;
+                    let my_mark = my_mark.map(|mark| view! { " "<span class="tag">{mark_text(t, mark)}</span> });
+                    let register = is_staff.then(|| view! { <A href=paths::training_attendance(&id, &session_id) attr:class="btn btn-outline-primary btn-sm">{t.cycles_attendance}</A> });
                     let where_ = match (place, online_link) {
                         (Some(place), _) => view! { {place} }.into_any(),
                         (None, Some(link)) => view! { {t.cycles_online}": "<a href=link.clone() rel="noopener noreferrer">{link.clone()}</a> }.into_any(),
@@ -177,10 +180,10 @@ fn Sessions(t: &'static Texts, id: String, sessions: Vec<SessionView>, is_staff:
                     });
                     view! {
                         <li class="session">
-                            <p><strong>{when}</strong>" · "{where_}</p>
+                            <p><strong>{when}</strong>" · "{where_}{my_mark}</p>
                             <p class="meta">{fill(t.cycles_counted, &[("time", &minutes_text(t, counted_minutes))])}</p>
                             {modules}
-                            {remove}
+                            <div class="button-row">{register}{remove}</div>
                         </li>
                     }
                 }}).collect_view()}
@@ -252,7 +255,7 @@ fn StaffPanel(t: &'static Texts, id: String, staff: CycleStaffView, live: bool) 
         }
     });
     view! {
-        <section class="panel" aria-labelledby="running">
+        <section class="cycle-staff" aria-labelledby="running">
             <h2 id="running">{t.cycles_running_title}</h2>
             <div class="button-row">{edit}{steps}</div>
             <h3>{t.cycles_learners}</h3>
@@ -270,9 +273,16 @@ fn Learners(t: &'static Texts, id: String, learners: Vec<LearnerRow>, live: bool
     view! {
         <div class="table-wrap">
             <table class="table">
-                <thead><tr><th scope="col">{t.cycles_learner}</th><th scope="col">{t.cycles_learner_status}</th><th scope="col"><span class="visually-hidden">{t.cycles_remove_learner}</span></th></tr></thead>
+                <thead><tr>
+                    <th scope="col">{t.cycles_learner}</th>
+                    <th scope="col">{t.cycles_learner_status}</th>
+                    <th scope="col">{t.cycles_lessons_column}</th>
+                    <th scope="col">{t.cycles_quizzes_column}</th>
+                    <th scope="col">{t.cycles_attendance_column}</th>
+                    <th scope="col"><span class="visually-hidden">{t.cycles_remove_learner}</span></th>
+                </tr></thead>
                 <tbody>
-                    {learners.into_iter().map(|LearnerRow { user_id, name, email, status }| {
+                    {learners.into_iter().map(|LearnerRow { user_id, name, email, status, progress }| {
                         let (id, hidden_name) = (id.clone(), format!(" {name}"));
                         let remove = live.then(move || view! {
                             <PostForm action=RemoveCycleLearner::url() id="cycle_learner_remove" instance=user_id.clone()>
@@ -286,7 +296,13 @@ fn Learners(t: &'static Texts, id: String, learners: Vec<LearnerRow>, live: bool
                         view! {
                             <tr>
                                 <td>{name}<br/><span class="meta">{email}</span></td>
-                                <td>{place_text(t, status)}</td>
+                                <td>
+                                    {place_text(t, status)}
+                                    {progress.is_complete().then(|| view! { <br/><span class="tag tag-answer">{t.cycles_complete}</span> })}
+                                </td>
+                                <td>{format!("{}/{}", progress.lessons_read, progress.lessons)}</td>
+                                <td>{format!("{}/{}", progress.quizzes_passed, progress.quizzes)}</td>
+                                <td>{format!("{}%", progress.attendance_percent())}</td>
                                 <td>{remove}</td>
                             </tr>
                         }
@@ -296,4 +312,34 @@ fn Learners(t: &'static Texts, id: String, learners: Vec<LearnerRow>, live: bool
         </div>
     }
     .into_any()
+}
+
+/// The enrolled reader's way toward completing the cycle.
+#[component]
+fn MyProgress(t: &'static Texts, progress: CycleProgress) -> impl IntoView {
+    let lessons =
+        fill(t.cycles_progress_lessons, &[("read", &progress.lessons_read.to_string()), ("total", &progress.lessons.to_string())]);
+    let quizzes =
+        fill(t.cycles_progress_quizzes, &[("passed", &progress.quizzes_passed.to_string()), ("total", &progress.quizzes.to_string())]);
+    let attendance = fill(
+        t.cycles_progress_attendance,
+        &[
+            ("attended", &minutes_text(t, progress.attended_minutes)),
+            ("counted", &minutes_text(t, progress.counted_minutes)),
+            ("percent", &progress.attendance_percent().to_string()),
+            ("min", &progress.min_attendance.to_string()),
+        ],
+    );
+    let (state, class) = if progress.is_complete() { (t.cycles_complete, "tag tag-answer") } else { (t.cycles_not_complete, "tag") };
+    view! {
+        <section class="panel" aria-labelledby="my-progress">
+            <h2 id="my-progress">{t.cycles_my_progress}</h2>
+            <p><span class=class>{state}</span></p>
+            <ul>
+                <li>{lessons}</li>
+                <li>{quizzes}</li>
+                <li>{attendance}</li>
+            </ul>
+        </section>
+    }
 }

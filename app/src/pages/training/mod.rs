@@ -1,6 +1,7 @@
 //! Training's pages: the catalogue here; a course's outline, the reader,
 //! the glossary and case studies in their own modules.
 
+pub mod attendance;
 pub mod case_study;
 pub mod course;
 pub mod cycle;

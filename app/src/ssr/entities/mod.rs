@@ -1,6 +1,7 @@
 //! sea-orm entities: one per table, as the migrations define them.
 //! They never leave the server; pages get DTOs from `domain`.
 
+pub mod attendance;
 pub mod audit_entry;
 pub mod awaiting_post;
 pub mod calendar_feed;

@@ -44,7 +44,7 @@ async fn events(
     calendar.name(t.cycles_title);
     for (cycle, with_links) in cycles {
         let link = state.settings.link(&paths::training_cycle(cycle.id));
-        for session in session_views(db, cycle.id, *with_links, locale).await? {
+        for session in session_views(db, cycle.id, *with_links, locale, None).await? {
             let mut event = Event::new();
             event
                 .uid(&format!("{}@tutela", session.id))

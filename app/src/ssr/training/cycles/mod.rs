@@ -8,6 +8,9 @@ pub mod calendar;
 pub mod editing;
 mod news;
 pub mod places;
+mod progress;
+pub mod register;
+pub mod sample;
 pub mod sessions;
 
 use std::collections::HashMap;
@@ -21,14 +24,19 @@ use super::{parse_id, published};
 use crate::{
     domain::{
         District, Problem, Role, SessionUser,
-        cycles::{CycleCard, CycleList, CyclePage, CycleStaffView, CycleStatus, EnrolChoice, EnrolmentStatus, LearnerRow, SessionView},
+        cycles::{
+            AttendanceMark, CycleCard, CycleList, CyclePage, CycleStaffView, CycleStatus, EnrolChoice, EnrolmentStatus, LearnerRow,
+            SessionView,
+        },
         rome_date,
     },
     i18n::Locale,
     ssr::{
         authz::account_id,
         clock,
-        entities::{course, course_module, cycle_session, cycle_session_module, cycle_trainer, enrolment, training_cycle, user},
+        entities::{
+            attendance, course, course_module, cycle_session, cycle_session_module, cycle_trainer, enrolment, training_cycle, user,
+        },
         error::{ServiceError, ServiceResult},
         state::AppState,
     },
@@ -195,8 +203,15 @@ pub async fn list(state: &AppState, reader: &SessionUser, locale: Locale) -> Ser
     })
 }
 
-/// The sessions of `cycle` in order; online links only for `with_links`.
-async fn session_views(db: &impl ConnectionTrait, cycle: Uuid, with_links: bool, locale: Locale) -> ServiceResult<Vec<SessionView>> {
+/// The sessions of `cycle` in order; online links only for `with_links`,
+/// with the attendance of `marks_of` when given.
+async fn session_views(
+    db: &impl ConnectionTrait,
+    cycle: Uuid,
+    with_links: bool,
+    locale: Locale,
+    marks_of: Option<Uuid>,
+) -> ServiceResult<Vec<SessionView>> {
     let sessions = cycle_session::Entity::find()
         .filter(cycle_session::Column::CycleId.eq(cycle))
         .order_by_asc(cycle_session::Column::StartsAt)
@@ -212,6 +227,17 @@ async fn session_views(db: &impl ConnectionTrait, cycle: Uuid, with_links: bool,
         .into_tuple()
         .all(db)
         .await?;
+    let marks: HashMap<Uuid, AttendanceMark> = match marks_of {
+        Some(learner) => attendance::Entity::find()
+            .filter(attendance::Column::UserId.eq(learner))
+            .filter(attendance::Column::SessionId.is_in(sessions.iter().map(|s| s.id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .filter_map(|m| Some((m.session_id, AttendanceMark::from_code(&m.mark)?)))
+            .collect(),
+        None => HashMap::new(),
+    };
     let mut modules: HashMap<Uuid, Vec<String>> = HashMap::new();
     for (session, title_it, title_en) in covered {
         modules.entry(session).or_default().push(locale.pick(&title_it, &title_en).to_owned());
@@ -227,19 +253,21 @@ async fn session_views(db: &impl ConnectionTrait, cycle: Uuid, with_links: bool,
             place: s.place,
             counted_minutes: s.counted_minutes,
             modules: modules.remove(&s.id).unwrap_or_default(),
+            my_mark: marks.get(&s.id).copied(),
         })
         .collect())
 }
 
-/// The learners of `cycle`, enrolled first, then the waiting list in order.
-async fn learners(db: &impl ConnectionTrait, cycle: Uuid) -> ServiceResult<Vec<LearnerRow>> {
+/// The learners of `cycle`, enrolled first, then the waiting list in
+/// order, each with their progress.
+async fn learners(db: &impl ConnectionTrait, cycle: &training_cycle::Model) -> ServiceResult<Vec<LearnerRow>> {
     let rows: Vec<(Uuid, String, String, String)> = enrolment::Entity::find()
         .select_only()
         .column(enrolment::Column::UserId)
         .columns([user::Column::Name, user::Column::Email])
         .column(enrolment::Column::Status)
         .join(JoinType::InnerJoin, enrolment::Relation::User.def())
-        .filter(enrolment::Column::CycleId.eq(cycle))
+        .filter(enrolment::Column::CycleId.eq(cycle.id))
         .filter(enrolment::Column::Status.is_in([EnrolmentStatus::Enrolled.code(), EnrolmentStatus::Waiting.code()]))
         .order_by_asc(enrolment::Column::Status)
         .order_by_asc(enrolment::Column::QueuedAt)
@@ -247,10 +275,19 @@ async fn learners(db: &impl ConnectionTrait, cycle: Uuid) -> ServiceResult<Vec<L
         .into_tuple()
         .all(db)
         .await?;
+    let needed = progress::requirements(db, cycle).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|(id, ..)| *id).collect();
+    let progress = progress::of(db, &needed, &ids).await?;
     Ok(rows
         .into_iter()
         .filter_map(|(user_id, name, email, status)| {
-            Some(LearnerRow { user_id: user_id.to_string(), name, email, status: EnrolmentStatus::from_code(&status)? })
+            Some(LearnerRow {
+                progress: progress.get(&user_id).copied().unwrap_or_default(),
+                user_id: user_id.to_string(),
+                name,
+                email,
+                status: EnrolmentStatus::from_code(&status)?,
+            })
         })
         .collect())
 }
@@ -317,6 +354,7 @@ pub async fn page(state: &AppState, reader: &SessionUser, locale: Locale, id: &s
                 EnrolChoice::JoinWaitingList
             }
         }
+        None if status == CycleStatus::Open && may_enrol(reader, &row) => EnrolChoice::NotNow,
         _ => EnrolChoice::None,
     };
     let waiting_position = match (&own, mine) {
@@ -333,7 +371,15 @@ pub async fn page(state: &AppState, reader: &SessionUser, locale: Locale, id: &s
         .collect();
     let mut trainers: Vec<String> = crate::ssr::people::names(db, trainer_ids.into_iter().map(Some)).await?.into_values().collect();
     trainers.sort();
-    let sessions = session_views(db, row.id, links, locale).await?;
+    let me = account_id(reader)?;
+    let enrolled_now = mine == Some(EnrolmentStatus::Enrolled);
+    let sessions = session_views(db, row.id, links, locale, enrolled_now.then_some(me)).await?;
+    let my_progress = if enrolled_now {
+        let needed = progress::requirements(db, &row).await?;
+        progress::of(db, &needed, &[me]).await?.remove(&me)
+    } else {
+        None
+    };
     let staff_view = if staff {
         let modules = course_module::Entity::find()
             .filter(course_module::Column::CourseId.eq(row.course_id))
@@ -342,7 +388,7 @@ pub async fn page(state: &AppState, reader: &SessionUser, locale: Locale, id: &s
             .all(db)
             .await?;
         Some(CycleStaffView {
-            learners: learners(db, row.id).await?,
+            learners: learners(db, &row).await?,
             next: status.next().to_vec(),
             modules: modules.into_iter().map(|m| (m.id.to_string(), locale.pick(&m.title_it, &m.title_en).to_owned())).collect(),
         })
@@ -370,6 +416,7 @@ pub async fn page(state: &AppState, reader: &SessionUser, locale: Locale, id: &s
         mine,
         waiting_position,
         choice,
+        my_progress,
         staff: staff_view,
     })
 }

@@ -1,0 +1,101 @@
+// Training cycles: a guardian finds the cycle of their district on a phone,
+// enrols and gets its online link and a confirmation by mail; a trainer
+// creates a cycle (a mistake first), adds a meeting, opens enrolment and
+// sees who enrolled, then marks attendance. Enrolment works with JavaScript off. Every page
+// passes axe.
+import { demoPassword, expect, expectAccessible, readMail, signIn, test } from './support';
+
+test('a guardian enrols in their district\'s cycle on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'guardian.milano@demo.tutela.localhost', demoPassword);
+  await page.goto('/training');
+  await page.getByRole('link', { name: /Cicli di formazione/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cicli di formazione');
+  await expect(page.getByRole('link', { name: 'Brescia, ciclo di primavera' })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Milano, ciclo di primavera' }).click();
+  await expect(page.getByText('Online: il link è visibile agli iscritti')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Iscriviti' }).click();
+  await expect(page.getByText('Sei iscritto al ciclo: ti abbiamo mandato una conferma per email.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'https://meet.example.org/ditu-milano' })).toBeVisible();
+  await expect(page.getByRole('button', { name: "Ritira l'iscrizione" })).toBeVisible();
+  await expectAccessible(page);
+  const mail = await readMail('guardian.milano@demo.tutela.localhost', 'sei iscritto al ciclo di formazione');
+  expect(mail).toContain('Milano, ciclo di primavera');
+
+  await page.getByRole('link', { name: 'Cicli di formazione' }).click();
+  await expect(page.getByRole('heading', { name: 'I tuoi cicli' })).toBeVisible();
+  await page.getByRole('button', { name: 'Attiva il calendario personale' }).click();
+  await expect(page.getByLabel('Indirizzo del tuo calendario')).toHaveValue(/\/calendar\//);
+  await expectAccessible(page);
+});
+
+test('a trainer creates a cycle, adds a meeting and opens enrolment', async ({ page }) => {
+  await signIn(page, 'trainer.milano@demo.tutela.localhost', demoPassword);
+  await page.goto('/training/cycles');
+  await page.getByRole('link', { name: 'Nuovo ciclo' }).click();
+  await expectAccessible(page);
+  await page.getByLabel('Nome del ciclo').fill('Milano, ciclo estivo');
+  await page.getByLabel('Primo giorno').fill('2099-06-01');
+  await page.getByLabel('Ultimo giorno').fill('2099-06-30');
+  await page.getByLabel('Iscrizioni dal').fill('2026-01-01');
+  await page.getByLabel('Iscrizioni fino al').fill('2099-05-25');
+  await page.getByLabel('Posti', { exact: true }).fill('0');
+  await page.locator('label', { hasText: 'Demo trainer Milano' }).click();
+  await page.getByRole('button', { name: 'Salva il ciclo' }).click();
+
+  await expect(page.getByRole('alert')).toContainText('Il numero non è tra i valori ammessi.');
+  await expect(page.getByLabel('Nome del ciclo')).toHaveValue('Milano, ciclo estivo');
+  await expectAccessible(page);
+  await page.getByLabel('Posti', { exact: true }).fill('12');
+  await page.getByRole('button', { name: 'Salva il ciclo' }).click();
+  await expect(page.getByText('Ciclo salvato.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Milano, ciclo estivo');
+  await expect(page.getByText('Bozza')).toBeVisible();
+
+  await page.getByLabel('Giorno', { exact: true }).fill('2099-06-03');
+  await page.getByLabel('Inizio', { exact: true }).fill('09:30');
+  await page.getByLabel('Fine', { exact: true }).fill('13:00');
+  await page.getByLabel('Luogo', { exact: true }).fill('Sala della formazione');
+  await page.locator('label', { hasText: 'Il tutore volontario e il programma' }).click();
+  await page.getByRole('button', { name: 'Aggiungi un incontro' }).click();
+  await expect(page.getByText('Incontro aggiunto.')).toBeVisible();
+  await expect(page.getByText('03/06/2099 09:30–13:00')).toBeVisible();
+  await page.getByRole('button', { name: 'Apri le iscrizioni' }).click();
+  await expect(page.getByText('Stato del ciclo aggiornato.')).toBeVisible();
+  await expectAccessible(page);
+
+  // The demo cycle lists the guardian who enrolled in the first test.
+  await page.goto('/training/cycles');
+  await page.getByRole('link', { name: 'Milano, ciclo di primavera' }).click();
+  await expect(page.getByRole('cell', { name: /guardian\.milano@demo\.tutela\.localhost/ })).toBeVisible();
+
+  // The register of the first meeting, from a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('link', { name: 'Presenze' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Presenze');
+  await expectAccessible(page);
+  await page.getByRole('group', { name: 'Demo guardian Milano' }).locator('label', { hasText: 'Assenza giustificata' }).click();
+  await page.getByRole('button', { name: 'Salva le presenze' }).click();
+  await expect(page.getByText('Presenze salvate.')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Demo guardian Milano' }).getByLabel('Assenza giustificata')).toBeChecked();
+  await page.getByRole('button', { name: 'Segna tutti presenti' }).click();
+  await expect(page.getByRole('group', { name: 'Demo guardian Milano' }).getByLabel('Presente')).toBeChecked();
+});
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a guardian enrols and withdraws', async ({ page }) => {
+    await signIn(page, 'guardian.brescia@demo.tutela.localhost', demoPassword);
+    await page.goto('/training/cycles');
+    await page.getByRole('link', { name: 'Brescia, ciclo di primavera' }).click();
+    await page.getByRole('button', { name: 'Iscriviti' }).click();
+    await expect(page.getByText('Sei iscritto al ciclo: ti abbiamo mandato una conferma per email.')).toBeVisible();
+    await page.getByRole('button', { name: "Ritira l'iscrizione" }).click();
+    await expect(page.getByText('Iscrizione ritirata.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Iscriviti' })).toBeVisible();
+  });
+});
