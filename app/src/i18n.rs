@@ -102,6 +102,17 @@ pub fn status_name(t: &Texts, status: UserStatus) -> &'static str {
 }
 
 /// The name of a consultation topic.
+/// A learner's place in a cycle, as its staff and their exports name it.
+pub fn enrolment_name(t: &Texts, status: crate::domain::cycles::EnrolmentStatus) -> &'static str {
+    use crate::domain::cycles::EnrolmentStatus;
+    match status {
+        EnrolmentStatus::Enrolled => t.cycles_enrolled,
+        EnrolmentStatus::Waiting => t.cycles_waiting,
+        EnrolmentStatus::Withdrawn => t.cycles_withdrawn,
+        EnrolmentStatus::Removed => t.cycles_removed,
+    }
+}
+
 pub fn topic_name(t: &Texts, topic: Topic) -> &'static str {
     match topic {
         Topic::Permit => t.consultations_topic_permesso,

@@ -79,6 +79,11 @@ pub mod paths {
         format!("/training/cycles/{cycle}/sessions/{session}")
     }
 
+    /// A cycle's learners and their progress, as a CSV file.
+    pub fn training_cycle_progress(id: impl std::fmt::Display) -> String {
+        format!("/training/cycles/{id}/progress.csv")
+    }
+
     /// A cycle's sessions as a calendar file.
     pub fn training_cycle_calendar(id: impl std::fmt::Display) -> String {
         format!("/training/cycles/{id}/calendar.ics")

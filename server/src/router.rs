@@ -31,7 +31,7 @@ use tutela_app::{
         notifications::unsubscribe as unsubscribe_link,
         request::{RequestContext, wants_html},
         state::AppState,
-        training::cycles::calendar,
+        training::cycles::{calendar, export},
     },
 };
 
@@ -60,6 +60,7 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route(&paths::consultation_file("{id}", "{file}"), get(consultation_file))
         .route(paths::CONSULTATIONS_STATS_CSV, get(consultation_stats_csv))
         .route(&paths::training_cycle_calendar("{id}"), get(cycle_calendar))
+        .route(&paths::training_cycle_progress("{id}"), get(cycle_progress_csv))
         .route(&paths::calendar_feed("{token}"), get(calendar_feed))
         .leptos_routes_with_context(&state, routes, || (), document)
         .fallback(not_found)
@@ -214,5 +215,25 @@ async fn calendar_feed(State(state): State<AppState>, Path(token): Path<String>)
         Ok(Some(body)) => calendar_response(body),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => refused(error, "writing a calendar feed"),
+    }
+}
+
+/// A cycle's learners and their progress as a CSV file, for its staff; to
+/// anyone else it does not exist.
+async fn cycle_progress_csv(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Extension(context): Extension<RequestContext>,
+) -> Response {
+    let Some(reader) = context.user else { return Redirect::to(paths::LOGIN).into_response() };
+    match export::progress_csv(&state, &reader, context.locale, &id).await {
+        Ok(body) => {
+            let headers = [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"cycle-progress.csv\"".to_owned()),
+            ];
+            (headers, body).into_response()
+        }
+        Err(error) => refused(error, "exporting a cycle's progress"),
     }
 }

@@ -12,6 +12,7 @@ pub mod consultations;
 pub mod content;
 pub mod content_policy;
 pub mod coordinators;
+pub mod csv;
 pub mod db;
 pub mod drafts;
 pub mod entities;

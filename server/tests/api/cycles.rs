@@ -463,5 +463,16 @@ on_both_engines! {
         let (_, other) = page(&app, &second, &cycle_path(&id)).await;
         assert!(other.contains("Percorso completato"), "{other}");
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'cycle.attendance'").await, 3);
+
+        // The staff download the same as a spreadsheet; nobody else can.
+        let csv_path = format!("{}/progress.csv", cycle_path(&id));
+        let export = trainer.get(app.url(&csv_path)).send().await.unwrap();
+        assert_eq!(export.headers()["content-type"], "text/csv; charset=utf-8");
+        let export = export.text().await.unwrap();
+        let lines: Vec<&str> = export.lines().collect();
+        assert_eq!(lines.len(), 3, "{export}");
+        assert!(lines[0].starts_with("Partecipante,Email del partecipante,Iscrizione,Lezioni lette"), "{export}");
+        assert!(lines[1..].iter().all(|l| l.contains(",Iscritto,0,0,0,0,4.0,4.0,100,sì")), "{export}");
+        assert_eq!(first.get(app.url(&csv_path)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
     }
 }

@@ -24,7 +24,7 @@ use crate::{
         cycles::{CyclePage, CycleProgress, CycleStaffView, CycleStatus, EnrolChoice, EnrolmentStatus, LearnerRow, SessionView},
         rome_clock, rome_time,
     },
-    i18n::{Texts, fill, use_texts},
+    i18n::{Texts, enrolment_name, fill, use_texts},
     routes::paths,
 };
 
@@ -260,6 +260,7 @@ fn StaffPanel(t: &'static Texts, id: String, staff: CycleStaffView, live: bool) 
             <div class="button-row">{edit}{steps}</div>
             <h3>{t.cycles_learners}</h3>
             <Learners t id=id.clone() learners live/>
+            <p><a href=paths::training_cycle_progress(&id) download="">{t.cycles_export}</a></p>
             {add_forms}
         </section>
     }
@@ -297,7 +298,7 @@ fn Learners(t: &'static Texts, id: String, learners: Vec<LearnerRow>, live: bool
                             <tr>
                                 <td>{name}<br/><span class="meta">{email}</span></td>
                                 <td>
-                                    {place_text(t, status)}
+                                    {enrolment_name(t, status)}
                                     {progress.is_complete().then(|| view! { <br/><span class="tag tag-answer">{t.cycles_complete}</span> })}
                                 </td>
                                 <td>{format!("{}/{}", progress.lessons_read, progress.lessons)}</td>

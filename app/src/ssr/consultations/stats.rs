@@ -18,7 +18,7 @@ use crate::{
     },
     i18n::Texts,
     ssr::{
-        clock,
+        clock, csv,
         entities::consultation,
         error::{ServiceError, ServiceResult},
         state::AppState,
@@ -264,14 +264,7 @@ pub fn csv(t: &Texts, stats: &ConsultationStats, table: StatsTable) -> String {
             }
         }
     }
-    lines.iter().map(|fields| fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",") + "\r\n").collect()
-}
-
-/// A field quoted when it must be; one that a spreadsheet would run as a
-/// formula (a name starting with `=`) is made plain text first.
-fn csv_field(field: &str) -> String {
-    let field = if field.starts_with(['=', '+', '-', '@']) { format!("'{field}") } else { field.to_owned() };
-    if field.contains([',', '"', '\n', '\r']) { format!("\"{}\"", field.replace('"', "\"\"")) } else { field }
+    csv::table(&lines)
 }
 
 #[cfg(test)]
@@ -292,13 +285,5 @@ mod tests {
         assert_eq!(median(vec![]), None);
         assert_eq!(median(vec![30, 10, 20]), Some(20));
         assert_eq!(median(vec![40, 10, 20, 30]), Some(25));
-    }
-
-    #[test]
-    fn csv_fields_are_quoted_and_never_formulas() {
-        assert_eq!(csv_field("Rossi, Anna"), "\"Rossi, Anna\"");
-        assert_eq!(csv_field("Il \"giurista\""), "\"Il \"\"giurista\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(csv_field("12.5"), "12.5");
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod editing;
+pub mod export;
 mod news;
 pub mod places;
 mod progress;
