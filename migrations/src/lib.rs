@@ -42,6 +42,7 @@ mod m20261205_000032_quiz_attempts;
 mod m20261205_000033_training_cycles;
 mod m20261205_000034_calendar_feeds;
 mod m20261205_000035_attendance;
+mod m20261205_000036_session_reminders;
 
 pub struct Migrator;
 
@@ -84,6 +85,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000033_training_cycles::Migration),
             Box::new(m20261205_000034_calendar_feeds::Migration),
             Box::new(m20261205_000035_attendance::Migration),
+            Box::new(m20261205_000036_session_reminders::Migration),
         ]
     }
 }

@@ -13,7 +13,7 @@ use tutela_app::ssr::{
 use crate::{
     config::Config,
     error::{ServerError, ServerResult},
-    jobs::{ConsultationRemindersJob, DigestJob, HousekeepingJob, OutboxJob, Runner},
+    jobs::{ConsultationRemindersJob, CycleRemindersJob, DigestJob, HousekeepingJob, OutboxJob, Runner},
     router, state,
 };
 
@@ -42,6 +42,7 @@ pub async fn start(config: Config) -> ServerResult<RunningServer> {
             // Digests are due at a minute's precision at most.
             Arc::new(DigestJob { interval: Duration::from_millis(config.job_poll_ms.clamp(1000, 60_000)) }),
             Arc::new(ConsultationRemindersJob { interval: Duration::from_millis(config.job_poll_ms.clamp(1000, 60_000)) }),
+            Arc::new(CycleRemindersJob { interval: Duration::from_millis(config.job_poll_ms.clamp(1000, 60_000)) }),
         ],
     );
     let app = router::build(app_state.clone(), config.max_body_bytes);

@@ -4,6 +4,7 @@
 //! an instance that dies loses its leases when they expire.
 
 mod consultation_reminders;
+mod cycle_reminders;
 mod digest;
 mod housekeeping;
 mod outbox;
@@ -19,6 +20,7 @@ use tokio::{sync::watch, task::JoinHandle};
 use tutela_app::ssr::{clock, entities::job_lease, error::ServiceResult, secrets::new_token, state::AppState};
 
 pub use consultation_reminders::ConsultationRemindersJob;
+pub use cycle_reminders::CycleRemindersJob;
 pub use digest::DigestJob;
 pub use housekeeping::HousekeepingJob;
 pub use outbox::OutboxJob;

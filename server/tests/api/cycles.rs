@@ -475,4 +475,34 @@ on_both_engines! {
         assert!(lines[1..].iter().all(|l| l.contains(",Iscritto,0,0,0,0,4.0,4.0,100,sì")), "{export}");
         assert_eq!(first.get(app.url(&csv_path)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
     }
+    async fn the_enrolled_are_reminded_of_a_meeting_the_day_before_and_only_once(app: TestApp) {
+        use tutela_app::domain::{rome_clock, rome_date};
+        let (course, _) = small_course(&app).await;
+        let trainer = app.staff_account("trainer@example.it", &[(Role::Trainer, District::Milano)]).await;
+        let now = tutela_app::ssr::clock::now();
+        let today = rome_date(now);
+        let id = open_cycle(&app, &trainer, &course, &[("starts_on", &today), ("capacity", "1")]).await;
+        // Learners first: the job reminds those enrolled when a meeting comes within a day.
+        guardian_enrolled(&app, "g1@example.it", &id).await;
+        let waiting = app.staff_account("g2@example.it", &[(Role::Guardian, District::Milano)]).await;
+        post(&app, &waiting, "enrol", &[("id", &id)]).await;
+        // A meeting a few hours from now, within one day in Rome.
+        let starts = [2, 6, 12].into_iter().map(|hours| now + hours * 3_600).find(|&at| rome_date(at) == rome_date(at + 1_800)).unwrap();
+        let (day, from, to) = (rome_date(starts), rome_clock(starts), rome_clock(starts + 1_800));
+        let added = post(&app, &trainer, "add_session", &[
+            ("id", &id), ("date", &day), ("starts", &from), ("ends", &to), ("place", "Aula 3"), ("online_link", ""), ("counted_hours", ""),
+        ]).await;
+        assert_eq!(location(&added), cycle_path(&id));
+        post(&app, &trainer, "add_session", &[
+            ("id", &id), ("date", "2099-12-02"), ("starts", "09:00"), ("ends", "10:00"), ("place", "Aula 3"), ("online_link", ""), ("counted_hours", ""),
+        ]).await;
+
+        let mail = app.mail.wait_for("g1@example.it", "ti ricordiamo l'incontro").await.decoded();
+        assert!(mail.contains(&format!("{from}–{to}")) && mail.contains("Aula 3"), "{mail}");
+        app.wait_until_count("SELECT COUNT(*) FROM cycle_session WHERE reminded_at IS NOT NULL", 1).await;
+        // Another pass of the job tells nobody again; the waiting list is not told.
+        tokio::time::sleep(std::time::Duration::from_millis(2_500)).await;
+        assert_eq!(app.mail.received_for("g1@example.it").await, 2, "the enrolment and one reminder");
+        assert_eq!(app.mail.received_for("g2@example.it").await, 1, "only the waiting-list mail");
+    }
 }

@@ -15,6 +15,8 @@ pub struct Model {
     pub online_link: Option<String>,
     /// Minutes counted toward attendance and the certificate.
     pub counted_minutes: i32,
+    /// When its learners were reminded of it, the day before.
+    pub reminded_at: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

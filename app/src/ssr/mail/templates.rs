@@ -125,6 +125,16 @@ pub enum MailKind {
         news: CycleNews,
         link: String,
     },
+    /// The day before a meeting, to the cycle's enrolled learners.
+    SessionReminder {
+        name: String,
+        title: String,
+        /// "dd/mm/yyyy hh:mm–hh:mm" in Rome.
+        when: String,
+        /// The place, or the link to join online.
+        place: String,
+        link: String,
+    },
     Test,
 }
 
@@ -362,6 +372,15 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
             };
             let values = [("title", title.as_str()), ("starts_on", starts_on.as_str())];
             MailParts::new(&fill(subject, &values), Some(name), vec![fill(body, &values)], Some((t.mail_cycle_action, link)))
+        }
+        MailKind::SessionReminder { name, title, when, place, link } => {
+            let values = [("title", title.as_str()), ("when", when.as_str()), ("place", place.as_str())];
+            MailParts::new(
+                &fill(t.mail_session_reminder_subject, &values),
+                Some(name),
+                vec![fill(t.mail_session_reminder_body, &values), t.mail_session_reminder_absence.to_owned()],
+                Some((t.mail_cycle_action, link)),
+            )
         }
         MailKind::Test => MailParts::new(t.mail_test_subject, None, vec![t.mail_test_body.to_owned()], None),
     }

@@ -11,6 +11,7 @@ mod news;
 pub mod places;
 mod progress;
 pub mod register;
+pub mod reminders;
 pub mod sample;
 pub mod sessions;
 

@@ -5,11 +5,11 @@
 use sea_orm::{ColumnTrait as _, ConnectionTrait, EntityTrait as _, QueryFilter as _, prelude::Uuid};
 
 use crate::{
-    domain::{UserStatus, cycles::EnrolmentStatus, italian_date},
+    domain::{UserStatus, cycles::EnrolmentStatus, italian_date, rome_clock, rome_time},
     i18n::Locale,
     routes::paths,
     ssr::{
-        entities::{enrolment, training_cycle, user},
+        entities::{cycle_session, enrolment, training_cycle, user},
         error::ServiceResult,
         mail::{self, CycleNews, MailKind},
         state::AppState,
@@ -77,15 +77,49 @@ pub(super) async fn removed(
     tell(db, state, cycle, &[learner], CycleNews::Removed).await
 }
 
-/// To everyone enrolled or waiting, when the cycle is cancelled.
-pub(super) async fn cancelled(db: &impl ConnectionTrait, state: &AppState, cycle: &training_cycle::Model) -> ServiceResult<()> {
-    let learners: Vec<Uuid> = enrolment::Entity::find()
+/// The learners of `cycle` in `statuses`.
+async fn learners_in(db: &impl ConnectionTrait, cycle: &training_cycle::Model, statuses: &[EnrolmentStatus]) -> ServiceResult<Vec<Uuid>> {
+    Ok(enrolment::Entity::find()
         .filter(enrolment::Column::CycleId.eq(cycle.id))
-        .filter(enrolment::Column::Status.is_in([EnrolmentStatus::Enrolled.code(), EnrolmentStatus::Waiting.code()]))
+        .filter(enrolment::Column::Status.is_in(statuses.iter().map(|s| s.code())))
         .all(db)
         .await?
         .into_iter()
         .map(|e| e.user_id)
-        .collect();
+        .collect())
+}
+
+/// To everyone enrolled or waiting, when the cycle is cancelled.
+pub(super) async fn cancelled(db: &impl ConnectionTrait, state: &AppState, cycle: &training_cycle::Model) -> ServiceResult<()> {
+    let learners = learners_in(db, cycle, &[EnrolmentStatus::Enrolled, EnrolmentStatus::Waiting]).await?;
     tell(db, state, cycle, &learners, CycleNews::Cancelled).await
+}
+
+/// To the enrolled, the day before `session`: when, and where or the link.
+pub(super) async fn session_soon(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    cycle: &training_cycle::Model,
+    session: &cycle_session::Model,
+) -> ServiceResult<()> {
+    let learners = learners_in(db, cycle, &[EnrolmentStatus::Enrolled]).await?;
+    let people = user::Entity::find()
+        .filter(user::Column::Id.is_in(learners))
+        .filter(user::Column::Status.eq(UserStatus::Active.code()))
+        .all(db)
+        .await?;
+    let when = format!("{}–{}", rome_time(session.starts_at), rome_clock(session.ends_at));
+    let place = session.place.clone().or_else(|| session.online_link.clone()).unwrap_or_default();
+    let link = state.settings.link(&paths::training_cycle(cycle.id));
+    for person in people {
+        let kind = MailKind::SessionReminder {
+            name: person.name.clone(),
+            title: cycle.title.clone(),
+            when: when.clone(),
+            place: place.clone(),
+            link: link.clone(),
+        };
+        mail::enqueue(db, &person.email, Locale::from_code(&person.locale).unwrap_or_default(), &kind).await?;
+    }
+    Ok(())
 }

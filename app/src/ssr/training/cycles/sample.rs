@@ -89,6 +89,7 @@ pub async fn seed_demo(db: &impl ConnectionTrait, trainer_email: impl Fn(Distric
                 place: Set(place.map(str::to_owned)),
                 online_link: Set(place.is_none().then(|| format!("https://meet.example.org/ditu-{}", district.code()))),
                 counted_minutes: Set(i32::try_from(ends - starts).unwrap_or(0)),
+                reminded_at: Set(None),
             })
             .exec_without_returning(db)
             .await?;

@@ -120,6 +120,7 @@ pub async fn add(state: &AppState, reader: &SessionUser, id: &str, fields: &Sess
         place: Set((!place.is_empty()).then(|| place.to_owned())),
         online_link: Set((!link.is_empty()).then(|| link.to_owned())),
         counted_minutes: Set(counted.ok_or_else(missing)?),
+        reminded_at: Set(None),
     })
     .exec_without_returning(&txn)
     .await?;
