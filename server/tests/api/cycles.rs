@@ -410,6 +410,10 @@ on_both_engines! {
         let (_, list) = page(&app, &trainer, "/training/cycles").await;
         let trainer_feed = app.client.get(feed_address(&list[list.find("calendar-address").unwrap()..])).send().await.unwrap().text().await.unwrap();
         assert_eq!(trainer_feed.matches("BEGIN:VEVENT").count(), 2, "{trainer_feed}");
+        // A cancelled cycle's meetings leave the feed.
+        post(&app, &trainer, "cycle_status", &[("id", &id), ("to", "cancelled")]).await;
+        let trainer_feed = app.client.get(feed_address(&list[list.find("calendar-address").unwrap()..])).send().await.unwrap().text().await.unwrap();
+        assert_eq!(trainer_feed.matches("BEGIN:VEVENT").count(), 0, "{trainer_feed}");
     }
     async fn trainers_mark_attendance_and_learners_see_their_way_to_completion(app: TestApp) {
         let (course, _) = small_course(&app).await;

@@ -14,7 +14,10 @@ use sea_orm::{
 
 use super::{may_see, session_views};
 use crate::{
-    domain::{SessionUser, cycles::EnrolmentStatus},
+    domain::{
+        SessionUser,
+        cycles::{CycleStatus, EnrolmentStatus},
+    },
     i18n::Locale,
     routes::paths,
     ssr::{
@@ -139,6 +142,8 @@ pub async fn feed(state: &AppState, token: &str) -> ServiceResult<Option<String>
         .collect();
     let cycles = training_cycle::Entity::find()
         .filter(training_cycle::Column::Id.is_in(enrolled.iter().chain(&trained).copied()))
+        // A draft's meetings are not settled, a cancelled cycle's will not happen.
+        .filter(training_cycle::Column::Status.is_not_in([CycleStatus::Draft.code(), CycleStatus::Cancelled.code()]))
         .order_by_asc(training_cycle::Column::StartsOn)
         .all(db)
         .await?;
