@@ -2,8 +2,29 @@
 
 use sea_orm::{ActiveModelTrait as _, ActiveValue::Set, ConnectionTrait, prelude::Uuid};
 
-use super::{clock, entities::audit_entry, error::ServiceResult, request::request_context};
-use crate::domain::District;
+use super::{
+    clock,
+    entities::audit_entry,
+    error::{ServiceError, ServiceResult},
+    request::request_context,
+};
+use crate::domain::{District, Problem};
+
+pub const REASON_MAX_CHARS: usize = 500;
+
+/// The reason given for an action that the person it concerns is told of
+/// (a post hidden, a member silenced, a certificate revoked): required,
+/// and short.
+pub fn checked_reason(reason: &str) -> ServiceResult<&str> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(ServiceError::field("reason", Problem::Required));
+    }
+    if reason.chars().count() > REASON_MAX_CHARS {
+        return Err(ServiceError::field("reason", Problem::NoteTooLong));
+    }
+    Ok(reason)
+}
 
 /// One sensitive action: who did it, what, to what, and details for people.
 pub struct AuditRecord<'a> {

@@ -28,6 +28,27 @@ pub fn require_coordinator() -> ServiceResult<SessionUser> {
     if user.needs_second_factor() { Err(ServiceError::Refused(Problem::SecondFactorRequired)) } else { Ok(user) }
 }
 
+/// The districts `reader` coordinates (with two-factor sign-in on), and
+/// the one of them a page was asked for (`chosen` empty: all of them).
+pub fn coordinated_districts(reader: &SessionUser, chosen: &str) -> ServiceResult<(Vec<District>, Option<District>)> {
+    let districts = reader.districts_for(Role::Coordinator);
+    if districts.is_empty() {
+        return Err(ServiceError::Forbidden);
+    }
+    if reader.needs_second_factor() {
+        return Err(ServiceError::Refused(Problem::SecondFactorRequired));
+    }
+    let chosen = match chosen {
+        "" => None,
+        code => Some(
+            District::from_code(code)
+                .filter(|d| districts.contains(d))
+                .ok_or_else(|| ServiceError::field("district", Problem::ChoiceInvalid))?,
+        ),
+    };
+    Ok((districts, chosen))
+}
+
 /// A coordinator manages the accounts whose home district they coordinate.
 pub fn can_manage_user(actor: &SessionUser, target_home: District) -> bool {
     actor.has_role_in(Role::Coordinator, target_home)

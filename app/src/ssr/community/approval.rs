@@ -14,7 +14,7 @@ use sea_orm::{
 
 use super::{
     access::can_moderate,
-    moderation::{audit_moderation, checked_reason},
+    moderation::audit_moderation,
     read::{category_target, name_in, topic_target},
     write::{Publication, Submission, publish_reply, publish_topic},
 };
@@ -23,6 +23,7 @@ use crate::{
     i18n::Locale,
     routes::paths,
     ssr::{
+        audit::checked_reason,
         authz::account_id,
         clock, drafts,
         entities::{awaiting_post, forum_category, forum_post, forum_topic, post_draft, user},

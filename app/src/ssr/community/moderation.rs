@@ -24,7 +24,7 @@ use crate::{
     i18n::Locale,
     routes::paths,
     ssr::{
-        audit::{self, AuditRecord},
+        audit::{self, AuditRecord, REASON_MAX_CHARS, checked_reason},
         authz::{account_id, can_manage_user},
         clock,
         entities::{forum_category, forum_flag, forum_post, forum_topic, user},
@@ -35,20 +35,6 @@ use crate::{
         state::AppState,
     },
 };
-
-pub const REASON_MAX_CHARS: usize = 500;
-
-/// A moderator's reason, said to the member it concerns: required, and short.
-pub(super) fn checked_reason(reason: &str) -> ServiceResult<&str> {
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(ServiceError::field("reason", Problem::Required));
-    }
-    if reason.chars().count() > REASON_MAX_CHARS {
-        return Err(ServiceError::field("reason", Problem::NoteTooLong));
-    }
-    Ok(reason)
-}
 
 /// A coordinator of a post's author's home district stops the author
 /// writing in the community for `period`, saying why, or lets them write

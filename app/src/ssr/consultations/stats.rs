@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _, QuerySelect 
 
 use crate::{
     domain::{
-        District, Problem, Role, SessionUser,
+        District, SessionUser,
         consultation_stats::{
             ConsultationStats, DistrictLoad, JuristLoad, MONTHS, MonthStats, StatsTable, as_float, hours_text, rating_text,
         },
@@ -17,34 +17,8 @@ use crate::{
         rome_date,
     },
     i18n::Texts,
-    ssr::{
-        clock, csv,
-        entities::consultation,
-        error::{ServiceError, ServiceResult},
-        state::AppState,
-    },
+    ssr::{authz, clock, csv, entities::consultation, error::ServiceResult, state::AppState},
 };
-
-/// The districts the reader coordinates, narrowed to `chosen` if they
-/// coordinate it (empty: all of them).
-fn districts(reader: &SessionUser, chosen: &str) -> ServiceResult<(Vec<District>, Option<District>)> {
-    let districts = reader.districts_for(Role::Coordinator);
-    if districts.is_empty() {
-        return Err(ServiceError::Forbidden);
-    }
-    if reader.needs_second_factor() {
-        return Err(ServiceError::Refused(Problem::SecondFactorRequired));
-    }
-    let chosen = match chosen {
-        "" => None,
-        code => Some(
-            District::from_code(code)
-                .filter(|d| districts.contains(d))
-                .ok_or_else(|| ServiceError::field("district", Problem::ChoiceInvalid))?,
-        ),
-    };
-    Ok((districts, chosen))
-}
 
 /// The months shown, oldest first, as `YYYY-MM`, ending with `today`'s.
 fn months_until(today: &str) -> Vec<String> {
@@ -112,7 +86,7 @@ impl Tally {
 }
 
 pub async fn stats(state: &AppState, reader: &SessionUser, chosen: &str) -> ServiceResult<ConsultationStats> {
-    let (coordinated, district) = districts(reader, chosen)?;
+    let (coordinated, district) = authz::coordinated_districts(reader, chosen)?;
     let shown: Vec<District> = district.map_or_else(|| coordinated.clone(), |d| vec![d]);
     let codes: Vec<&str> = shown.iter().map(|d| d.code()).collect();
     let now = clock::now();
