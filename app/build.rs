@@ -1,6 +1,7 @@
 //! Turns the locale files into one `Texts` struct with a constant per
 //! language, so a missing or misspelt key is a compile error, not a blank
-//! on a page, and the texts cost nothing at run time.
+//! on a page, and the texts cost nothing at run time. For the server, it
+//! also finds the TrueType fonts the PDF certificates embed.
 
 use std::{collections::BTreeMap, env, fmt::Write as _, fs, path::Path};
 
@@ -21,7 +22,32 @@ fn flatten(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, String>
     }
 }
 
+/// Where `style/`'s npm packages put Titillium Web as TrueType.
+const PDF_FONTS: &str = "../style/node_modules/@expo-google-fonts/titillium-web";
+const PDF_FONT_FILES: [&str; 2] = ["400Regular/TitilliumWeb_400Regular.ttf", "600SemiBold/TitilliumWeb_600SemiBold.ttf"];
+
+/// The server embeds the certificate's fonts in its binary, so a
+/// certificate never depends on files beside it: say clearly where they
+/// come from when they are missing, and hand their folder to the code.
+fn find_pdf_fonts() {
+    if env::var_os("CARGO_FEATURE_SSR").is_none() {
+        return;
+    }
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join(PDF_FONTS);
+    for file in PDF_FONT_FILES {
+        let path = dir.join(file);
+        println!("cargo::rerun-if-changed={}", path.display());
+        assert!(
+            path.is_file(),
+            "{} is missing: the certificates' font comes from style/'s npm packages; run scripts/build (or `npm ci` in style/)",
+            path.display()
+        );
+    }
+    println!("cargo::rustc-env=TUTELA_PDF_FONT_DIR={}", dir.canonicalize().unwrap().display());
+}
+
 fn main() {
+    find_pdf_fonts();
     let mut tables = Vec::new();
     for (name, path) in LOCALES {
         println!("cargo::rerun-if-changed={path}");
@@ -42,7 +68,7 @@ fn main() {
         );
     }
 
-    let mut code = String::from("/// Every text the interface shows, in one language.\n#[derive(Debug)]\npub struct Texts {\n");
+    let mut code = String::from("/// Every text the interface shows, in one language.\npub struct Texts {\n");
     for key in reference.keys() {
         writeln!(code, "    pub {key}: &'static str,").unwrap();
     }

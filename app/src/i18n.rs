@@ -277,6 +277,7 @@ pub fn notice_text(t: &Texts, notice: Notice) -> &'static str {
         Notice::Withdrawn => t.notice_withdrawn,
         Notice::LearnerAdded => t.notice_learner_added,
         Notice::LearnerRemoved => t.notice_learner_removed,
+        Notice::CertificateRevoked => t.notice_certificate_revoked,
         Notice::SessionAdded => t.notice_session_added,
         Notice::SessionRemoved => t.notice_session_removed,
         Notice::CalendarFeedRenewed => t.notice_calendar_feed_renewed,

@@ -89,6 +89,25 @@ pub mod paths {
         format!("/training/cycles/{id}/calendar.ics")
     }
 
+    pub const TRAINING_CERTIFICATES: &str = "/training/certificates";
+    pub const TRAINING_CERTIFICATES_CSV: &str = "/training/certificates.csv";
+    pub const VERIFY: &str = "/verify";
+
+    /// The public page that says whether a certificate stands.
+    pub fn verify_certificate(code: impl std::fmt::Display) -> String {
+        format!("/verify/{code}")
+    }
+
+    /// A certificate as a PDF file, for its holder and its district's staff.
+    pub fn training_certificate_pdf(code: impl std::fmt::Display) -> String {
+        format!("/training/certificates/{code}/certificate.pdf")
+    }
+
+    /// The certificates of a district as a CSV file, for its coordinators.
+    pub fn training_certificates_csv(district: &str) -> String {
+        with_query(TRAINING_CERTIFICATES_CSV, &[("district", district)])
+    }
+
     /// A personal calendar feed, at its signed address.
     pub fn calendar_feed(token: impl std::fmt::Display) -> String {
         format!("/calendar/{token}")
@@ -170,8 +189,10 @@ pub mod paths {
             .collect()
     }
 
-    /// The paths whose last segment is a secret token from a mail.
-    const WITH_TOKEN: [&str; 4] = ["/verify-email/", "/password/reset/", "/unsubscribe/", "/consultations/join/"];
+    /// The paths whose last segment is a secret token from a mail, or a
+    /// certificate's code (which shows its holder's name to whoever has it).
+    const WITH_TOKEN: [&str; 6] =
+        ["/verify-email/", "/password/reset/", "/unsubscribe/", "/consultations/join/", "/verify/", "/training/certificates/"];
 
     /// `path` as it may be written to a log: a mail's token replaced by `…`.
     pub fn for_log(path: &str) -> std::borrow::Cow<'_, str> {
@@ -241,6 +262,9 @@ mod table {
                 <Route path=path!("/training/cycles/:id/sessions/:session") view=training::attendance::Attendance ssr=SsrMode::Async/>
                 <Route path=path!("/training/cases/:id") view=training::case_study::CaseStudy ssr=SsrMode::Async/>
                 <Route path=path!("/training/quizzes/:id") view=training::quiz::Quiz ssr=SsrMode::Async/>
+                <Route path=path!("/training/certificates") view=training::certificates::Certificates ssr=SsrMode::Async/>
+                <Route path=path!("/verify") view=training::verify::Verify ssr=SsrMode::Async/>
+                <Route path=path!("/verify/:code") view=training::verify::Verify ssr=SsrMode::Async/>
                 <Route path=path!("/community") view=community::Categories ssr=SsrMode::Async/>
                 <Route path=path!("/community/moderation") view=community::moderation::Moderation ssr=SsrMode::Async/>
                 <Route path=path!("/community/c/:slug") view=community::category::Category ssr=SsrMode::Async/>

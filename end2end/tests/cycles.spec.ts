@@ -2,8 +2,11 @@
 // enrols and gets its online link, a confirmation by mail and a calendar
 // address; a trainer creates a cycle (a mistake first), adds a meeting,
 // opens enrolment, adds a learner to the demo cycle and marks attendance on
-// a phone. Withdrawing and enrolling work with JavaScript off. Every page
-// passes axe.
+// a phone. Withdrawing and enrolling work with JavaScript off. The demo's
+// graduate downloads their certificate; a visitor verifies it without an
+// account (JavaScript off too); a coordinator of Milano revokes it. Every
+// page passes axe.
+import { readFile } from 'node:fs/promises';
 import { demoPassword, expect, expectAccessible, readMail, signIn, test } from './support';
 
 test('a guardian enrols in their district\'s cycle on a phone', async ({ page }) => {
@@ -102,4 +105,54 @@ test.describe('with JavaScript off', () => {
     await page.getByRole('button', { name: 'Iscriviti' }).click();
     await expect(page.getByText('Sei iscritto al ciclo: ti abbiamo mandato una conferma per email.')).toBeVisible();
   });
+});
+
+test('a graduate hands on their certificate, a visitor verifies it and a coordinator revokes it', async ({ page, browser }) => {
+  await signIn(page, 'graduate.milano@demo.tutela.localhost', demoPassword);
+  await page.goto('/training/cycles');
+  await page.getByRole('region', { name: 'I tuoi cicli' }).getByRole('link', { name: "Milano, ciclo d'autunno" }).click();
+  const certificate = page.getByRole('region', { name: 'Attestato' });
+  await expect(certificate.getByText('Hai completato il ciclo: il tuo attestato è pronto.')).toBeVisible();
+  await expect(page.getByText('Percorso completato')).toBeVisible();
+  await expectAccessible(page);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), certificate.getByRole('link', { name: "Scarica l'attestato (PDF)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^attestato-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\.pdf$/);
+  const pdf = await readFile(await download.path());
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const code = (await certificate.locator('code').textContent()) ?? '';
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await certificate.getByRole('link', { name: 'Pagina di verifica' }).click();
+  await expect(page.getByText('Attestato valido')).toBeVisible();
+  await expectAccessible(page);
+
+  // A court clerk types the code as they read it, without an account or JavaScript.
+  const visitor = await browser.newContext({ javaScriptEnabled: false });
+  const clerk = await visitor.newPage();
+  await clerk.goto('/verify');
+  await clerk.getByLabel('Codice di verifica').fill(code.toLowerCase().replaceAll('-', ' '));
+  await clerk.getByRole('button', { name: 'Verifica' }).click();
+  await expect(clerk.getByText('Attestato valido')).toBeVisible();
+  await expect(clerk.getByText('Demo graduate Milano')).toBeVisible();
+  await expect(clerk.getByRole('button', { name: "Revoca l'attestato" })).toHaveCount(0);
+
+  // A coordinator of Milano revokes it, saying why; the page then says since when.
+  const office = await browser.newContext();
+  const coordinator = await office.newPage();
+  await signIn(coordinator, 'coordinator.milano@demo.tutela.localhost', demoPassword);
+  await coordinator.goto(`/verify/${code}`);
+  await coordinator.getByRole('button', { name: "Revoca l'attestato" }).click();
+  await expect(coordinator.getByRole('alert')).toContainText('Questo campo è obbligatorio.');
+  await coordinator.getByLabel('Motivo').fill('Presenze registrate per errore');
+  await coordinator.getByRole('button', { name: "Revoca l'attestato" }).click();
+  await expect(coordinator.getByText('Attestato revocato: il titolare è stato avvisato')).toBeVisible();
+  await expect(coordinator.getByText('Motivo: Presenze registrate per errore')).toBeVisible();
+  await expectAccessible(coordinator);
+  await office.close();
+
+  await clerk.reload();
+  await expect(clerk.getByText(/Attestato revocato il/)).toBeVisible();
+  await expect(clerk.getByText('Presenze registrate per errore')).toHaveCount(0);
+  await visitor.close();
+  expect(await readMail('graduate.milano@demo.tutela.localhost', 'ha revocato il tuo attestato')).toContain("Milano, ciclo d'autunno");
 });

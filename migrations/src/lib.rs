@@ -43,6 +43,7 @@ mod m20261205_000033_training_cycles;
 mod m20261205_000034_calendar_feeds;
 mod m20261205_000035_attendance;
 mod m20261205_000036_session_reminders;
+mod m20261205_000037_certificates;
 
 pub struct Migrator;
 
@@ -86,6 +87,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000034_calendar_feeds::Migration),
             Box::new(m20261205_000035_attendance::Migration),
             Box::new(m20261205_000036_session_reminders::Migration),
+            Box::new(m20261205_000037_certificates::Migration),
         ]
     }
 }

@@ -31,7 +31,7 @@ use tutela_app::{
         notifications::unsubscribe as unsubscribe_link,
         request::{RequestContext, wants_html},
         state::AppState,
-        training::cycles::{calendar, export},
+        training::cycles::{calendar, certificates, export},
     },
 };
 
@@ -62,6 +62,8 @@ pub fn build(state: AppState, max_body_bytes: usize) -> Router {
         .route(&paths::training_cycle_calendar("{id}"), get(cycle_calendar))
         .route(&paths::training_cycle_progress("{id}"), get(cycle_progress_csv))
         .route(&paths::calendar_feed("{token}"), get(calendar_feed))
+        .route(&paths::training_certificate_pdf("{code}"), get(certificate_pdf))
+        .route(paths::TRAINING_CERTIFICATES_CSV, get(certificates_csv))
         .leptos_routes_with_context(&state, routes, || (), document)
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), middleware::request_context))
@@ -165,6 +167,56 @@ fn refused(error: ServiceError, doing: &str) -> Response {
     }
 }
 
+/// What the district filters of the coordinators' CSV links ask for.
+#[derive(serde::Deserialize)]
+struct DistrictQuery {
+    #[serde(default)]
+    district: String,
+}
+
+fn csv_response(file_name: &str, body: String) -> Response {
+    let headers = [
+        (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+        (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
+    ];
+    (headers, body).into_response()
+}
+
+/// A certificate as a PDF file, for its holder and its district's staff;
+/// to anyone else (and once revoked) it does not exist.
+async fn certificate_pdf(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Extension(context): Extension<RequestContext>,
+) -> Response {
+    let Some(reader) = context.user else { return Redirect::to(paths::LOGIN).into_response() };
+    match certificates::pdf(&state, &reader, context.locale, &code).await {
+        Ok((name, bytes)) => {
+            let headers = [
+                (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ];
+            (headers, bytes).into_response()
+        }
+        Err(error) => refused(error, "writing a certificate"),
+    }
+}
+
+/// The certificates of the districts the reader coordinates, as a CSV file
+/// for the juvenile court's list of guardians.
+async fn certificates_csv(
+    State(state): State<AppState>,
+    axum::extract::Query(query): axum::extract::Query<DistrictQuery>,
+    Extension(context): Extension<RequestContext>,
+) -> Response {
+    let Some(reader) = context.user else { return Redirect::to(paths::LOGIN).into_response() };
+    match certificates::list_csv(&state, &reader, context.locale, &query.district).await {
+        Ok(body) => csv_response("certificates.csv", body),
+        Err(error) => refused(error, "exporting the certificates"),
+    }
+}
+
 /// What the statistics' CSV link asks for.
 #[derive(serde::Deserialize)]
 struct StatsQuery {
@@ -186,11 +238,7 @@ async fn consultation_stats_csv(
         return StatusCode::NOT_FOUND.into_response();
     };
     match stats::stats(&state, &reader, &query.district).await {
-        Ok(found) => {
-            let name = format!("attachment; filename=\"consultations-{}.csv\"", table.code());
-            let headers = [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, name)];
-            (headers, stats::csv(context.locale.texts(), &found, table)).into_response()
-        }
+        Ok(found) => csv_response(&format!("consultations-{}.csv", table.code()), stats::csv(context.locale.texts(), &found, table)),
         Err(error) => refused(error, "exporting the consultations' statistics"),
     }
 }
@@ -227,13 +275,7 @@ async fn cycle_progress_csv(
 ) -> Response {
     let Some(reader) = context.user else { return Redirect::to(paths::LOGIN).into_response() };
     match export::progress_csv(&state, &reader, context.locale, &id).await {
-        Ok(body) => {
-            let headers = [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (header::CONTENT_DISPOSITION, "attachment; filename=\"cycle-progress.csv\"".to_owned()),
-            ];
-            (headers, body).into_response()
-        }
+        Ok(body) => csv_response("cycle-progress.csv", body),
         Err(error) => refused(error, "exporting a cycle's progress"),
     }
 }

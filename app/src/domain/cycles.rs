@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::District;
+use super::{District, certificates::CertificateFacts};
 
 /// Where a cycle stands. It moves forward only: draft → open → running →
 /// completed, or to cancelled from any state before completed.
@@ -113,6 +113,8 @@ pub struct CycleList {
     pub managed: Vec<CycleCard>,
     /// Whether the reader may create cycles.
     pub can_create: bool,
+    /// Whether the reader coordinates a district, and so lists its certificates.
+    pub lists_certificates: bool,
     /// The address of the reader's personal calendar feed, when it is on.
     pub calendar_feed: Option<String>,
 }
@@ -144,6 +146,8 @@ pub struct LearnerRow {
     pub email: String,
     pub status: EnrolmentStatus,
     pub progress: CycleProgress,
+    /// Their certificate's code, grouped, and whether it was revoked.
+    pub certificate: Option<(String, bool)>,
 }
 
 /// What the reader may do about enrolling.
@@ -197,6 +201,8 @@ pub struct CyclePage {
     pub choice: EnrolChoice,
     /// The reader's progress, when they are enrolled.
     pub my_progress: Option<CycleProgress>,
+    /// The reader's certificate, once they completed the cycle.
+    pub my_certificate: Option<CertificateFacts>,
     pub staff: Option<CycleStaffView>,
 }
 

@@ -66,6 +66,7 @@ pub enum Notice {
     CalendarFeedRenewed,
     CalendarFeedStopped,
     AttendanceSaved,
+    CertificateRevoked,
     TurnSaved,
     PostApproved,
     PostRejected,

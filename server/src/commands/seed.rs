@@ -28,6 +28,8 @@ use crate::{
 
 /// The demo password, documented in the README. Demo data only.
 pub const DEMO_PASSWORD: &str = "tutela-demo-2026";
+/// A Milano guardian who completed the demo's past cycle and holds its certificate.
+pub const DEMO_GRADUATE: &str = "graduate.milano@demo.tutela.localhost";
 /// The two-factor key of the demo jurists and coordinators (their roles
 /// require it), documented in the README. Demo data only.
 pub const DEMO_TOTP_SECRET: &str = "KRKVIRKMIFCEKTKPKRKVIRKMIFCEKTKP";
@@ -98,10 +100,29 @@ async fn seed_demo(db: &sea_orm::DatabaseConnection, config: &Config) -> ServerR
     }
     // The cycles run the course, which the server would import only at its first start.
     launch::import_course_if_missing(db, config).await?;
-    let cycles =
-        cycles_sample::seed_demo(db, |district| format!("{}.{}@demo.tutela.localhost", Role::Trainer.code(), district.code())).await?;
+    let graduate = create_active_account(
+        db,
+        NewAccount {
+            name: "Demo graduate Milano",
+            email: DEMO_GRADUATE,
+            password: DEMO_PASSWORD,
+            home_district: District::Milano,
+            grants: &[RoleGrant { role: Role::Guardian, district: District::Milano }],
+        },
+    )
+    .await?;
+    println!("{:<13} {:<9} {DEMO_GRADUATE}{}", "guardian", "milano", if graduate { "" } else { "  (already there)" });
+    let cycles = cycles_sample::seed_demo(
+        db,
+        |district| format!("{}.{}@demo.tutela.localhost", Role::Trainer.code(), district.code()),
+        DEMO_GRADUATE,
+    )
+    .await?;
     if cycles > 0 {
-        println!("{cycles} demo training cycles open for enrolment, one per district, run by its demo trainer");
+        println!(
+            "{cycles} demo training cycles: one open for enrolment per district, run by its demo trainer, and one completed in Milano \
+             whose graduate ({DEMO_GRADUATE}) holds a certificate"
+        );
     }
     Ok(())
 }

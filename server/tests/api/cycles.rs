@@ -18,7 +18,7 @@ use crate::{
 
 /// A published course with two modules, written straight to the database:
 /// the cycles need a course, not the whole DiTu one. Returns (course, modules).
-async fn small_course(app: &TestApp) -> (String, Vec<String>) {
+pub(crate) async fn small_course(app: &TestApp) -> (String, Vec<String>) {
     let course_id = uuid::Uuid::new_v4();
     course::Entity::insert(course::ActiveModel {
         id: Set(course_id),
@@ -59,12 +59,12 @@ async fn small_course(app: &TestApp) -> (String, Vec<String>) {
     (course_id.to_string(), modules)
 }
 
-async fn post(app: &TestApp, client: &Client, action: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+pub(crate) async fn post(app: &TestApp, client: &Client, action: &str, fields: &[(&str, &str)]) -> reqwest::Response {
     client.post(app.url(&format!("/api/training/{action}"))).form(fields).send().await.unwrap()
 }
 
 /// The same, asking for the JSON answer a script gets.
-async fn post_json(app: &TestApp, client: &Client, action: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+pub(crate) async fn post_json(app: &TestApp, client: &Client, action: &str, fields: &[(&str, &str)]) -> reqwest::Response {
     client.post(app.url(&format!("/api/training/{action}"))).header("accept", "application/json").form(fields).send().await.unwrap()
 }
 
@@ -92,7 +92,7 @@ fn cycle_fields<'a>(course: &'a str, changes: &[(&'a str, &'a str)]) -> Vec<(&'a
 }
 
 /// Creates a cycle as `trainer` and opens it; returns its id.
-async fn open_cycle(app: &TestApp, trainer: &Client, course: &str, changes: &[(&str, &str)]) -> String {
+pub(crate) async fn open_cycle(app: &TestApp, trainer: &Client, course: &str, changes: &[(&str, &str)]) -> String {
     let response = post(app, trainer, "save_cycle", &cycle_fields(course, changes)).await;
     let at = location(&response);
     let id = at.strip_prefix("/training/cycles/").unwrap_or_else(|| panic!("saved: {at}")).to_owned();
@@ -102,13 +102,13 @@ async fn open_cycle(app: &TestApp, trainer: &Client, course: &str, changes: &[(&
 }
 
 /// A Milano guardian `email`, enrolled in the cycle `id`; their client.
-async fn guardian_enrolled(app: &TestApp, email: &str, id: &str) -> Client {
+pub(crate) async fn guardian_enrolled(app: &TestApp, email: &str, id: &str) -> Client {
     let guardian = app.staff_account(email, &[(Role::Guardian, District::Milano)]).await;
     assert_eq!(location(&post(app, &guardian, "enrol", &[("id", id)]).await), cycle_path(id));
     guardian
 }
 
-fn cycle_path(id: &str) -> String {
+pub(crate) fn cycle_path(id: &str) -> String {
     format!("/training/cycles/{id}")
 }
 

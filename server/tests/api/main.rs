@@ -8,6 +8,7 @@ mod smtp;
 mod accounts;
 mod admin;
 mod assets;
+mod certificates;
 mod community;
 mod consultations;
 mod content;

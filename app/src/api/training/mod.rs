@@ -1,7 +1,8 @@
 //! Training's server functions: the catalogue, a course's outline, the
 //! reader, the glossary and case studies, marking a lesson read and
-//! quizzes; the cycles in their own module.
+//! quizzes; the cycles and certificates in their own modules.
 
+pub mod certificates;
 pub mod cycles;
 
 use leptos::prelude::*;

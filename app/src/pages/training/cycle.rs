@@ -21,8 +21,9 @@ use crate::{
         page::{LoadError, SignedIn},
     },
     domain::{
+        certificates::CertificateFacts,
         cycles::{CyclePage, CycleProgress, CycleStaffView, CycleStatus, EnrolChoice, EnrolmentStatus, LearnerRow, SessionView},
-        rome_clock, rome_time,
+        italian_date, rome_clock, rome_date, rome_time,
     },
     i18n::{Texts, enrolment_name, fill, use_texts},
     routes::paths,
@@ -69,6 +70,7 @@ fn CycleView(t: &'static Texts, page: CyclePage) -> impl IntoView {
         waiting_position,
         choice,
         my_progress,
+        my_certificate,
         staff,
     } = page;
     let places = fill(t.cycles_places_taken, &[("enrolled", &enrolled.to_string()), ("capacity", &capacity.to_string())]);
@@ -93,6 +95,7 @@ fn CycleView(t: &'static Texts, page: CyclePage) -> impl IntoView {
             <dt>{t.cycles_trainers}</dt><dd>{trainers}</dd>
         </dl>
         <EnrolPanel t id=id.clone() choice mine waiting_position/>
+        {my_certificate.map(|facts| view! { <MyCertificate t facts/> })}
         {my_progress.map(|progress| view! { <MyProgress t progress/> })}
         <Sessions t id=id.clone() sessions is_staff live=status.is_live()/>
         {staff.map(|staff| view! { <StaffPanel t id staff live=status.is_live()/> })}
@@ -283,7 +286,7 @@ fn Learners(t: &'static Texts, id: String, learners: Vec<LearnerRow>, live: bool
                     <th scope="col"><span class="visually-hidden">{t.cycles_remove_learner}</span></th>
                 </tr></thead>
                 <tbody>
-                    {learners.into_iter().map(|LearnerRow { user_id, name, email, status, progress }| {
+                    {learners.into_iter().map(|LearnerRow { user_id, name, email, status, progress, certificate }| {
                         let (id, hidden_name) = (id.clone(), format!(" {name}"));
                         let remove = live.then(move || view! {
                             <PostForm action=RemoveCycleLearner::url() id="cycle_learner_remove" instance=user_id.clone()>
@@ -300,6 +303,11 @@ fn Learners(t: &'static Texts, id: String, learners: Vec<LearnerRow>, live: bool
                                 <td>
                                     {enrolment_name(t, status)}
                                     {progress.is_complete().then(|| view! { <br/><span class="tag tag-answer">{t.cycles_complete}</span> })}
+                                    {certificate.map(|(code, revoked)| view! {
+                                        <br/><a href=paths::verify_certificate(&code) class="meta">
+                                            {if revoked { t.certificates_revoked } else { t.certificates_certificate }}" "<code>{code.clone()}</code>
+                                        </a>
+                                    })}
                                 </td>
                                 <td>{format!("{}/{}", progress.lessons_read, progress.lessons)}</td>
                                 <td>{format!("{}/{}", progress.quizzes_passed, progress.quizzes)}</td>
@@ -341,6 +349,33 @@ fn MyProgress(t: &'static Texts, progress: CycleProgress) -> impl IntoView {
                 <li>{quizzes}</li>
                 <li>{attendance}</li>
             </ul>
+        </section>
+    }
+}
+
+/// The reader's certificate: to download and to hand on, or revoked.
+#[component]
+fn MyCertificate(t: &'static Texts, facts: CertificateFacts) -> impl IntoView {
+    let body = match &facts.revoked {
+        Some(revocation) => view! {
+            <p><span class="tag tag-overdue">{t.certificates_revoked}</span></p>
+            <p>{fill(t.certificates_own_revoked, &[("date", &italian_date(&rome_date(revocation.at)))])}</p>
+        }
+        .into_any(),
+        None => view! {
+            <p>{t.certificates_own_ready}</p>
+            <p class="button-row">
+                <a href=paths::training_certificate_pdf(&facts.code) class="btn btn-primary" download="">{t.certificates_download}</a>
+                <a href=paths::verify_certificate(&facts.code) class="btn btn-outline-primary">{t.certificates_verify_page}</a>
+            </p>
+            <p class="meta">{t.certificates_code}": "<code>{facts.code.clone()}</code>" · "{t.certificates_own_share}</p>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="panel" aria-labelledby="my-certificate">
+            <h2 id="my-certificate">{t.certificates_certificate}</h2>
+            {body}
         </section>
     }
 }

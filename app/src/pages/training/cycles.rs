@@ -42,7 +42,7 @@ pub fn Cycles() -> impl IntoView {
 
 #[component]
 fn Lists(t: &'static Texts, list: CycleList) -> impl IntoView {
-    let CycleList { mine, enrolling, managed, can_create, calendar_feed } = list;
+    let CycleList { mine, enrolling, managed, can_create, lists_certificates, calendar_feed } = list;
     let mine = (!mine.is_empty()).then(|| view! { <CycleSection t heading="my-cycles" title=t.cycles_mine cycles=mine/> });
     let enrolling = if enrolling.is_empty() {
         view! {
@@ -59,7 +59,10 @@ fn Lists(t: &'static Texts, list: CycleList) -> impl IntoView {
         view! {
             <section aria-labelledby="managed">
                 <h2 id="managed">{t.cycles_managed}</h2>
-                <p><A href=paths::TRAINING_CYCLE_NEW attr:class="btn btn-primary">{t.cycles_new}</A></p>
+                <p class="button-row">
+                    <A href=paths::TRAINING_CYCLE_NEW attr:class="btn btn-primary">{t.cycles_new}</A>
+                    {lists_certificates.then(|| view! { <A href=paths::TRAINING_CERTIFICATES attr:class="btn btn-outline-primary">{t.certificates_title}</A> })}
+                </p>
                 {if managed.is_empty() {
                     view! { <p>{t.cycles_managed_none}</p> }.into_any()
                 } else {

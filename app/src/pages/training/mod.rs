@@ -3,6 +3,7 @@
 
 pub mod attendance;
 pub mod case_study;
+pub mod certificates;
 pub mod course;
 pub mod cycle;
 pub mod cycle_form;
@@ -10,6 +11,7 @@ pub mod cycles;
 pub mod glossary;
 pub mod lesson;
 pub mod quiz;
+pub mod verify;
 
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -8,6 +8,7 @@ pub mod calendar_feed;
 pub mod canned_reply;
 pub mod case_study;
 pub mod category_moderator;
+pub mod certificate;
 pub mod consultation;
 pub mod consultation_attachment;
 pub mod consultation_event;

@@ -151,6 +151,10 @@ pub enum CycleNews {
     Removed,
     /// The cycle will not take place.
     Cancelled,
+    /// They completed it: their certificate is ready.
+    Certified,
+    /// A coordinator revoked their certificate.
+    CertificateRevoked,
 }
 
 /// What happened to a consultation, for the mail that says so.
@@ -369,6 +373,8 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
                 CycleNews::Promoted => (t.mail_cycle_promoted_subject, t.mail_cycle_promoted_body),
                 CycleNews::Removed => (t.mail_cycle_removed_subject, t.mail_cycle_removed_body),
                 CycleNews::Cancelled => (t.mail_cycle_cancelled_subject, t.mail_cycle_cancelled_body),
+                CycleNews::Certified => (t.mail_cycle_certified_subject, t.mail_cycle_certified_body),
+                CycleNews::CertificateRevoked => (t.mail_cycle_revoked_subject, t.mail_cycle_revoked_body),
             };
             let values = [("title", title.as_str()), ("starts_on", starts_on.as_str())];
             MailParts::new(&fill(subject, &values), Some(name), vec![fill(body, &values)], Some((t.mail_cycle_action, link)))

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use sea_orm::{
     ActiveValue::Set, ColumnTrait as _, ConnectionTrait, EntityTrait as _, FromQueryResult, QueryFilter as _, QueryOrder as _,
-    QuerySelect as _, prelude::Uuid, sea_query::OnConflict,
+    QuerySelect as _, TransactionTrait as _, prelude::Uuid, sea_query::OnConflict,
 };
 
 use super::{
@@ -328,14 +328,17 @@ pub async fn mark_read(state: &AppState, reader: &SessionUser, id: &str) -> Serv
         version: Set(lesson.version),
         read_at: Set(clock::now()),
     };
+    let txn = state.db.begin().await?;
     lesson_read::Entity::insert(row)
         .on_conflict(
             OnConflict::columns([lesson_read::Column::UserId, lesson_read::Column::LessonId])
                 .update_columns([lesson_read::Column::Version, lesson_read::Column::ReadAt])
                 .to_owned(),
         )
-        .exec(&state.db)
+        .exec(&txn)
         .await?;
+    cycles::certificates::settle_course(&txn, state, account_id(reader)?, lesson.course_id).await?;
+    txn.commit().await?;
     let outline = outline(&state.db, published_course(&state.db, lesson.course_id).await?).await?;
     let mut after = outline.lessons().skip_while(|head| head.id != lesson.id).skip(1);
     Ok(after.next().map_or_else(|| paths::training_course(lesson.course_id), |next| paths::training_lesson(next.id)))

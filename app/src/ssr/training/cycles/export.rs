@@ -9,7 +9,7 @@ use crate::{
 };
 
 /// Hours with one decimal (rounded), as a spreadsheet reads them.
-fn hours(minutes: i32) -> String {
+pub(super) fn hours(minutes: i32) -> String {
     let tenths = (minutes * 10 + 30) / 60;
     format!("{}.{}", tenths / 10, tenths % 10)
 }

@@ -5,6 +5,8 @@
 //! completed cycle by the guardians who may enrol in it and by its learners.
 
 pub mod calendar;
+mod certificate_pdf;
+pub mod certificates;
 pub mod editing;
 pub mod export;
 mod news;
@@ -27,8 +29,8 @@ use crate::{
     domain::{
         District, Problem, Role, SessionUser,
         cycles::{
-            AttendanceMark, CycleCard, CycleList, CyclePage, CycleStaffView, CycleStatus, EnrolChoice, EnrolmentStatus, LearnerRow,
-            SessionView,
+            AttendanceMark, CycleCard, CycleList, CyclePage, CycleProgress, CycleStaffView, CycleStatus, EnrolChoice, EnrolmentStatus,
+            LearnerRow, SessionView,
         },
         rome_date,
     },
@@ -201,6 +203,7 @@ pub async fn list(state: &AppState, reader: &SessionUser, locale: Locale) -> Ser
         enrolling: cards(db, enrolling_rows, &mine, locale).await?,
         managed: cards(db, managed_rows, &mine, locale).await?,
         can_create: !districts.is_empty(),
+        lists_certificates: !reader.districts_for(Role::Coordinator).is_empty(),
         calendar_feed: calendar::feed_address(state, reader).await?,
     })
 }
@@ -280,11 +283,13 @@ async fn learners(db: &impl ConnectionTrait, cycle: &training_cycle::Model) -> S
     let needed = progress::requirements(db, cycle).await?;
     let ids: Vec<Uuid> = rows.iter().map(|(id, ..)| *id).collect();
     let progress = progress::of(db, &needed, &ids).await?;
+    let mut certificates = certificates::of_cycle(db, cycle.id).await?;
     Ok(rows
         .into_iter()
         .filter_map(|(user_id, name, email, status)| {
             Some(LearnerRow {
                 progress: progress.get(&user_id).copied().unwrap_or_default(),
+                certificate: certificates.remove(&user_id),
                 user_id: user_id.to_string(),
                 name,
                 email,
@@ -382,6 +387,12 @@ pub async fn page(state: &AppState, reader: &SessionUser, locale: Locale, id: &s
     } else {
         None
     };
+    // Completion may come from a change no learner made (a lesson
+    // withdrawn from the course): the page settles it too.
+    if my_progress.is_some_and(CycleProgress::is_complete) {
+        certificates::settle(db, state, &row, &[me]).await?;
+    }
+    let my_certificate = certificates::held(db, row.id, me, locale).await?;
     let staff_view = if staff {
         let modules = course_module::Entity::find()
             .filter(course_module::Column::CourseId.eq(row.course_id))
@@ -419,6 +430,7 @@ pub async fn page(state: &AppState, reader: &SessionUser, locale: Locale, id: &s
         waiting_position,
         choice,
         my_progress,
+        my_certificate,
         staff: staff_view,
     })
 }

@@ -8,7 +8,7 @@ use sea_orm::{
     RelationTrait as _, TransactionTrait as _, prelude::Uuid, sea_query::OnConflict,
 };
 
-use super::{district_of, load_for_staff, session_views, status_of};
+use super::{certificates, district_of, load_for_staff, session_views, status_of};
 use crate::{
     domain::{
         Problem, SessionUser,
@@ -142,6 +142,7 @@ pub async fn mark(
         },
     )
     .await?;
+    certificates::settle(&txn, state, &cycle, &learners).await?;
     txn.commit().await?;
     Ok(())
 }
