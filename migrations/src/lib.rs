@@ -44,6 +44,7 @@ mod m20261205_000034_calendar_feeds;
 mod m20261205_000035_attendance;
 mod m20261205_000036_session_reminders;
 mod m20261205_000037_certificates;
+mod m20261205_000038_training_reminders;
 
 pub struct Migrator;
 
@@ -88,6 +89,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000035_attendance::Migration),
             Box::new(m20261205_000036_session_reminders::Migration),
             Box::new(m20261205_000037_certificates::Migration),
+            Box::new(m20261205_000038_training_reminders::Migration),
         ]
     }
 }

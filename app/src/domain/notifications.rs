@@ -63,6 +63,14 @@ impl MailFrequency {
     }
 }
 
+/// What mail a member gets beyond what their roles need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailSettings {
+    pub frequency: MailFrequency,
+    /// The training's reminders: a cycle's enrolment closing, a course left aside.
+    pub training_reminders: bool,
+}
+
 /// Why a member was notified.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NotificationKind {

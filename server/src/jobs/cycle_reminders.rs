@@ -1,5 +1,5 @@
-//! The training cycles' reminders: a meeting tomorrow (see
-//! `ssr::training::cycles::reminders`).
+//! The training cycles' reminders: a meeting tomorrow, enrolment closing, a
+//! course left aside (see `ssr::training::cycles::reminders`).
 
 use std::{future::Future, pin::Pin, time::Duration};
 
@@ -22,9 +22,9 @@ impl Job for CycleRemindersJob {
 
     fn run<'a>(&'a self, state: &'a AppState) -> Pin<Box<dyn Future<Output = ServiceResult<()>> + Send + 'a>> {
         Box::pin(async move {
-            let told = reminders::send_due(state).await?;
-            if told > 0 {
-                tracing::info!(sessions = told, "meeting reminders queued");
+            let sent = reminders::send_due(state).await?;
+            if sent != reminders::Sent::default() {
+                tracing::info!(meetings = sent.meetings, closing = sent.closing, idle = sent.idle, "training reminders queued");
             }
             Ok(())
         })

@@ -510,3 +510,89 @@ on_both_engines! {
         assert_eq!(app.mail.received_for("g2@example.it").await, 1, "only the waiting-list mail");
     }
 }
+
+on_both_engines! {
+    async fn guardians_who_could_enrol_hear_that_enrolment_closes_once_unless_they_opted_out(app: TestApp) {
+        use tutela_app::{domain::rome_date, ssr::clock};
+        let (course, _) = small_course(&app).await;
+        let trainer = app.staff_account("trainer@example.it", &[(Role::Trainer, District::Milano)]).await;
+        let id = open_cycle(&app, &trainer, &course, &[]).await;
+        guardian_enrolled(&app, "g1@example.it", &id).await;
+        app.staff_account("g2@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let quiet = app.staff_account("g3@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let (_, settings) = page(&app, &quiet, "/account/notifications").await;
+        assert!(settings.contains("Ricevi i promemoria della formazione") && settings.contains("checked"), "on by default");
+        let off = quiet.post(app.url("/api/notifications/set_training_reminders")).form(&[("x", "")]).send().await.unwrap();
+        assert_eq!(location(&off), "/account/notifications");
+        assert_eq!(app.count("SELECT COUNT(*) FROM \"user\" WHERE training_reminders = false").await, 1);
+        app.staff_account("b1@example.it", &[(Role::Guardian, District::Brescia)]).await;
+
+        // Enrolment now closes in two days, with places left.
+        let soon = rome_date(clock::now() + 2 * clock::DAY);
+        let changed = post(&app, &trainer, "save_cycle", &cycle_fields(&course, &[("id", &id), ("enrol_until", &soon)])).await;
+        assert_eq!(location(&changed), cycle_path(&id));
+        let mail = app.mail.wait_for("g2@example.it", "le iscrizioni al ciclo di formazione").await.decoded();
+        assert!(mail.contains(&cycle_path(&id)) && mail.contains("/account/notifications"), "{mail}");
+        app.wait_until_count("SELECT COUNT(*) FROM training_cycle WHERE closing_announced_at IS NOT NULL", 1).await;
+        tokio::time::sleep(std::time::Duration::from_millis(2_500)).await;
+        assert_eq!(app.mail.received_for("g2@example.it").await, 1, "once");
+        assert_eq!(app.mail.received_for("g1@example.it").await, 1, "the enrolled only had their enrolment's mail");
+        assert_eq!(app.mail.received_for("g3@example.it").await, 0, "reminders turned off");
+        assert_eq!(app.mail.received_for("b1@example.it").await, 0, "another district");
+    }
+
+    async fn a_learner_who_left_the_course_aside_for_two_weeks_is_reminded_once_a_fortnight(app: TestApp) {
+        use sea_orm::{ActiveValue::Set, ColumnTrait as _, EntityTrait as _, QueryFilter as _, sea_query::Expr};
+        use tutela_app::{
+            domain::rome_date,
+            ssr::{
+                clock,
+                entities::{enrolment, lesson},
+            },
+        };
+        let (course, modules) = small_course(&app).await;
+        lesson::Entity::insert(lesson::ActiveModel {
+            id: Set(uuid::Uuid::new_v4()),
+            course_id: Set(uuid::Uuid::parse_str(&course).unwrap()),
+            module_id: Set(uuid::Uuid::parse_str(&modules[0]).unwrap()),
+            key: Set("ruolo".into()),
+            position: Set(1),
+            minutes: Set(5),
+            title_it: Set("Il ruolo".into()),
+            title_en: Set("The role".into()),
+            summary_it: Set(String::new()),
+            summary_en: Set(String::new()),
+            body: Set("Testo.".into()),
+            body_html: Set("<p>Testo.</p>".into()),
+            version: Set(1),
+            status: Set("published".into()),
+            updated_at: Set(0),
+        })
+        .exec_without_returning(&app.db)
+        .await
+        .unwrap();
+        let trainer = app.staff_account("trainer@example.it", &[(Role::Trainer, District::Milano)]).await;
+        let today = rome_date(clock::now());
+        let id = open_cycle(&app, &trainer, &course, &[("starts_on", &today)]).await;
+        guardian_enrolled(&app, "idle@example.it", &id).await;
+        guardian_enrolled(&app, "recent@example.it", &id).await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM enrolment WHERE nudged_at IS NOT NULL").await, 0, "nobody new is reminded");
+        // Both enrolled fifteen days ago; the second read nothing either, but was reminded a week ago.
+        let fortnight_ago = clock::now() - 15 * clock::DAY;
+        let week_ago = clock::now() - 7 * clock::DAY;
+        let recent = uuid::Uuid::parse_str(&app.user_id("recent@example.it").await).unwrap();
+        enrolment::Entity::update_many().col_expr(enrolment::Column::QueuedAt, Expr::value(fortnight_ago)).exec(&app.db).await.unwrap();
+        enrolment::Entity::update_many()
+            .col_expr(enrolment::Column::NudgedAt, Expr::value(week_ago))
+            .filter(enrolment::Column::UserId.eq(recent))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        let mail = app.mail.wait_for("idle@example.it", "da due settimane non leggi lezioni").await.decoded();
+        assert!(mail.contains("Ti restano 1 lezioni da leggere e 0 verifiche") && mail.contains(&format!("/training/courses/{course}")), "{mail}");
+        app.wait_until_count("SELECT COUNT(*) FROM enrolment WHERE nudged_at IS NOT NULL", 2).await;
+        tokio::time::sleep(std::time::Duration::from_millis(2_500)).await;
+        assert_eq!(app.mail.received_for("idle@example.it").await, 2, "the enrolment and one reminder");
+        assert_eq!(app.mail.received_for("recent@example.it").await, 1, "reminded a week ago: not again yet");
+    }
+}

@@ -5,12 +5,14 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::{
-    api::notifications::{load_mail_frequency::load_mail_frequency, set_mail_frequency::SetMailFrequency},
+    api::notifications::{
+        load_mail_settings::load_mail_settings, set_mail_frequency::SetMailFrequency, set_training_reminders::SetTrainingReminders,
+    },
     components::{
-        form::{PostForm, RadioGroup, SubmitButton},
+        form::{CheckboxField, PostForm, RadioGroup, SubmitButton},
         page::{LoadError, SignedIn},
     },
-    domain::notifications::MailFrequency,
+    domain::notifications::{MailFrequency, MailSettings},
     i18n::{Texts, use_texts},
     routes::paths,
 };
@@ -28,7 +30,7 @@ fn frequency_text(t: &'static Texts, frequency: MailFrequency) -> &'static str {
 #[component]
 pub fn MailPreferences() -> impl IntoView {
     let t = use_texts();
-    let current = Resource::new(|| (), |()| load_mail_frequency());
+    let current = Resource::new(|| (), |()| load_mail_settings());
     view! {
         <Title text=t.mail_preferences_title/>
         <p class="breadcrumb"><A href=paths::ACCOUNT>{t.profile_title}</A></p>
@@ -40,10 +42,18 @@ pub fn MailPreferences() -> impl IntoView {
                     let options = MailFrequency::ALL.into_iter().map(|f| (f.code().to_owned(), frequency_text(t, f).to_owned())).collect::<Vec<_>>();
                     match result {
                         Err(error) => view! { <LoadError error/> }.into_any(),
-                        Ok(frequency) => view! {
+                        Ok(MailSettings { frequency, training_reminders }) => view! {
                             <section class="panel">
                                 <PostForm action=SetMailFrequency::url() id="set_mail_frequency">
                                     <RadioGroup name="frequency" legend=t.mail_preferences_legend options value=frequency.code().to_owned() required=true/>
+                                    <SubmitButton label=t.form_save/>
+                                </PostForm>
+                            </section>
+                            <section class="panel" aria-labelledby="training-reminders">
+                                <h2 id="training-reminders">{t.mail_preferences_training_title}</h2>
+                                <p>{t.mail_preferences_training_explained}</p>
+                                <PostForm action=SetTrainingReminders::url() id="set_training_reminders">
+                                    <CheckboxField name="on".to_owned() label=t.mail_preferences_training_on.to_owned() checked=training_reminders/>
                                     <SubmitButton label=t.form_save/>
                                 </PostForm>
                             </section>

@@ -13,6 +13,8 @@ pub struct Model {
     /// When they entered their status: the waiting list's order.
     pub queued_at: i64,
     pub updated_at: i64,
+    /// When they were last reminded of a course they left aside.
+    pub nudged_at: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -25,6 +25,8 @@ pub struct Model {
     pub created_by: Option<Uuid>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// When the guardians who could enrol were told its enrolment closes soon.
+    pub closing_announced_at: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -31,6 +31,9 @@ pub struct Model {
     pub silenced_until: Option<i64>,
     /// How others @mention them in the community; unique.
     pub handle: Option<String>,
+    /// Whether the training may remind them by mail: a cycle's enrolment
+    /// closing, a course left aside. Meetings are always announced.
+    pub training_reminders: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

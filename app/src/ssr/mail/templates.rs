@@ -125,6 +125,27 @@ pub enum MailKind {
         news: CycleNews,
         link: String,
     },
+    /// A few days before an open cycle's enrolment closes, to the guardians
+    /// who could still enrol.
+    EnrolmentClosing {
+        name: String,
+        title: String,
+        /// The last day to enrol, as Italians write it.
+        enrol_until: String,
+        link: String,
+        /// Where the training's reminders are turned off.
+        settings: String,
+    },
+    /// To a learner of a cycle under way who has done nothing on its course
+    /// for two weeks.
+    CourseLeftAside {
+        name: String,
+        title: String,
+        lessons_left: i32,
+        quizzes_left: i32,
+        link: String,
+        settings: String,
+    },
     /// The day before a meeting, to the cycle's enrolled learners.
     SessionReminder {
         name: String,
@@ -386,6 +407,25 @@ fn parts<'a>(kind: &'a MailKind, t: &'static Texts) -> MailParts<'a> {
                 Some(name),
                 vec![fill(t.mail_session_reminder_body, &values), t.mail_session_reminder_absence.to_owned()],
                 Some((t.mail_cycle_action, link)),
+            )
+        }
+        MailKind::EnrolmentClosing { name, title, enrol_until, link, settings } => {
+            let values = [("title", title.as_str()), ("enrol_until", enrol_until.as_str())];
+            MailParts::new(
+                &fill(t.mail_enrolment_closing_subject, &values),
+                Some(name),
+                vec![fill(t.mail_enrolment_closing_body, &values), fill(t.mail_training_reminders_off, &[("link", settings)])],
+                Some((t.mail_cycle_action, link)),
+            )
+        }
+        MailKind::CourseLeftAside { name, title, lessons_left, quizzes_left, link, settings } => {
+            let (lessons, quizzes) = (lessons_left.to_string(), quizzes_left.to_string());
+            let values = [("title", title.as_str()), ("lessons", lessons.as_str()), ("quizzes", quizzes.as_str())];
+            MailParts::new(
+                &fill(t.mail_course_left_aside_subject, &values),
+                Some(name),
+                vec![fill(t.mail_course_left_aside_body, &values), fill(t.mail_training_reminders_off, &[("link", settings)])],
+                Some((t.mail_course_left_aside_action, link)),
             )
         }
         MailKind::Test => MailParts::new(t.mail_test_subject, None, vec![t.mail_test_body.to_owned()], None),

@@ -19,7 +19,7 @@ use sea_orm::{
 use crate::{
     domain::{
         MONDAY, SessionUser, next_rome_time,
-        notifications::{MailFrequency, NotificationKind, NotificationsPage, WatchLevel},
+        notifications::{MailFrequency, MailSettings, NotificationKind, NotificationsPage, WatchLevel},
     },
     ssr::{
         authz::account_id,
@@ -27,7 +27,7 @@ use crate::{
         community::{access::can_take_part, notify::describe},
         db,
         entities::{notification, subscription, user},
-        error::ServiceResult,
+        error::{ServiceError, ServiceResult},
         sessions,
         state::AppState,
     },
@@ -206,11 +206,26 @@ pub async fn list(state: &AppState, reader: &SessionUser, page: u64) -> ServiceR
     Ok(NotificationsPage { notifications, unread: u64::from(reader.unread_notifications), page: found.page, pages: found.pages })
 }
 
-/// The reader's mail preference.
-pub async fn mail_frequency(state: &AppState, reader: &SessionUser) -> ServiceResult<MailFrequency> {
-    let found: Option<String> =
-        user::Entity::find_by_id(account_id(reader)?).select_only().column(user::Column::NotifyMail).into_tuple().one(&state.db).await?;
-    Ok(found.and_then(|code| MailFrequency::from_code(&code)).unwrap_or_default())
+/// The reader's mail preferences.
+pub async fn mail_settings(state: &AppState, reader: &SessionUser) -> ServiceResult<MailSettings> {
+    let found: Option<(String, bool)> = user::Entity::find_by_id(account_id(reader)?)
+        .select_only()
+        .columns([user::Column::NotifyMail, user::Column::TrainingReminders])
+        .into_tuple()
+        .one(&state.db)
+        .await?;
+    let (frequency, training_reminders) = found.ok_or(ServiceError::NotFound)?;
+    Ok(MailSettings { frequency: MailFrequency::from_code(&frequency).unwrap_or_default(), training_reminders })
+}
+
+/// Turns the training's reminders on or off for `member`.
+pub async fn set_training_reminders(db: &impl ConnectionTrait, member: Uuid, on: bool) -> ServiceResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::TrainingReminders, Expr::value(on))
+        .filter(user::Column::Id.eq(member))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Sets how notifications reach `member`'s inbox; a digest is due at the

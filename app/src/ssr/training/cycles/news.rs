@@ -95,6 +95,49 @@ pub(super) async fn cancelled(db: &impl ConnectionTrait, state: &AppState, cycle
     tell(db, state, cycle, &learners, CycleNews::Cancelled).await
 }
 
+/// To `recipients`, who could still enrol: enrolment closes soon.
+pub(super) async fn enrolment_closing(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    cycle: &training_cycle::Model,
+    recipients: &[user::Model],
+) -> ServiceResult<()> {
+    let link = state.settings.link(&paths::training_cycle(cycle.id));
+    let settings = state.settings.link(paths::ACCOUNT_NOTIFICATIONS);
+    for person in recipients {
+        let kind = MailKind::EnrolmentClosing {
+            name: person.name.clone(),
+            title: cycle.title.clone(),
+            enrol_until: italian_date(&cycle.enrol_until),
+            link: link.clone(),
+            settings: settings.clone(),
+        };
+        mail::enqueue(db, &person.email, Locale::from_code(&person.locale).unwrap_or_default(), &kind).await?;
+    }
+    Ok(())
+}
+
+/// To `learner`, who has left the course of `cycle` aside for two weeks.
+pub(super) async fn course_left_aside(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    cycle: &training_cycle::Model,
+    learner: Uuid,
+    lessons_left: i32,
+    quizzes_left: i32,
+) -> ServiceResult<()> {
+    let Some(person) = user::Entity::find_by_id(learner).one(db).await? else { return Ok(()) };
+    let kind = MailKind::CourseLeftAside {
+        name: person.name.clone(),
+        title: cycle.title.clone(),
+        lessons_left,
+        quizzes_left,
+        link: state.settings.link(&paths::training_course(cycle.course_id)),
+        settings: state.settings.link(paths::ACCOUNT_NOTIFICATIONS),
+    };
+    mail::enqueue(db, &person.email, Locale::from_code(&person.locale).unwrap_or_default(), &kind).await
+}
+
 /// To the enrolled, the day before `session`: when, and where or the link.
 pub(super) async fn session_soon(
     db: &impl ConnectionTrait,

@@ -61,6 +61,7 @@ async fn place(txn: &DatabaseTransaction, cycle: &training_cycle::Model, learner
         status: Set(status.code().to_owned()),
         queued_at: Set(now),
         updated_at: Set(now),
+        nudged_at: Set(None),
     };
     if existing.is_some() {
         enrolment::Entity::update(row).exec(txn).await?;

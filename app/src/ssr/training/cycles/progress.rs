@@ -64,6 +64,43 @@ fn count(n: impl TryInto<i32>) -> i32 {
     n.try_into().unwrap_or(i32::MAX)
 }
 
+/// When each of `learners` last read a lesson or took a quiz of those
+/// `needed` asks for.
+pub(super) async fn last_activity(
+    db: &impl ConnectionTrait,
+    needed: &Requirements,
+    learners: &[Uuid],
+) -> ServiceResult<HashMap<Uuid, i64>> {
+    let read: Vec<(Uuid, Option<i64>)> = lesson_read::Entity::find()
+        .select_only()
+        .column(lesson_read::Column::UserId)
+        .column_as(lesson_read::Column::ReadAt.max(), "last")
+        .filter(lesson_read::Column::LessonId.is_in(needed.lessons.iter().copied()))
+        .filter(lesson_read::Column::UserId.is_in(learners.iter().copied()))
+        .group_by(lesson_read::Column::UserId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let tried: Vec<(Uuid, Option<i64>)> = quiz_attempt::Entity::find()
+        .select_only()
+        .column(quiz_attempt::Column::UserId)
+        .column_as(quiz_attempt::Column::SubmittedAt.max(), "last")
+        .filter(quiz_attempt::Column::QuizId.is_in(needed.quizzes.iter().copied()))
+        .filter(quiz_attempt::Column::UserId.is_in(learners.iter().copied()))
+        .group_by(quiz_attempt::Column::UserId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut last: HashMap<Uuid, i64> = HashMap::new();
+    for (learner, at) in read.into_iter().chain(tried) {
+        if let Some(at) = at {
+            let entry = last.entry(learner).or_insert(at);
+            *entry = (*entry).max(at);
+        }
+    }
+    Ok(last)
+}
+
 /// The progress of each of `learners`.
 pub(super) async fn of(db: &impl ConnectionTrait, needed: &Requirements, learners: &[Uuid]) -> ServiceResult<HashMap<Uuid, CycleProgress>> {
     let read: Vec<(Uuid, i64)> = lesson_read::Entity::find()

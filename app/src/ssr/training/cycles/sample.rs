@@ -105,6 +105,7 @@ pub async fn seed_demo(
             created_by: None,
             created_at: now,
             updated_at: now,
+            closing_announced_at: None,
         };
         training_cycle::Entity::insert(training_cycle::ActiveModel::from(cycle.clone())).exec_without_returning(db).await?;
         if let Some(trainer) = user::Entity::find().filter(user::Column::Email.eq(trainer_email(demo.district))).one(db).await? {
@@ -166,6 +167,7 @@ async fn graduated(
         status: Set(EnrolmentStatus::Enrolled.code().to_owned()),
         queued_at: Set(enrolled_at),
         updated_at: Set(enrolled_at),
+        nudged_at: Set(None),
     })
     .exec_without_returning(db)
     .await?;
