@@ -34,7 +34,8 @@ enum Command {
         /// Make sure there are N sample guardians and operators (same password).
         #[arg(long, value_name = "N")]
         users: Option<u32>,
-        /// Add 100,000 sample forum posts in 10,000 topics and 20,000 consultations, by the accounts there.
+        /// Add 100,000 sample forum posts in 10,000 topics, 20,000 consultations, and 40 courses with 200 cycles
+        /// the sample guardians follow, by the accounts there.
         #[arg(long)]
         scale: bool,
     },

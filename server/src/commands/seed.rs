@@ -1,9 +1,10 @@
 //! `tutela seed`: `--demo` makes one demo account per role in each district,
-//! and two consultations of the Milano guardian, so a newcomer can try
-//! every part of Tutela; `--users N` adds sample
+//! two consultations of the Milano guardian and the demo's training cycles,
+//! so a newcomer can try every part of Tutela; `--users N` adds sample
 //! accounts for trying lists at scale and for the benchmark; `--scale` adds
-//! 100,000 sample forum posts and 20,000 consultations by the accounts
-//! there. Running any of them again changes nothing.
+//! 100,000 sample forum posts, 20,000 consultations, and 40 courses with
+//! 200 cycles that the sample guardians follow, by the accounts there.
+//! Running any of them again changes nothing.
 
 use std::io::{IsTerminal as _, Write as _};
 
@@ -16,7 +17,7 @@ use tutela_app::{
         community::sample,
         consultations::sample as consultations_sample,
         second_factor,
-        training::cycles::sample as cycles_sample,
+        training::sample as training_sample,
     },
 };
 
@@ -45,7 +46,7 @@ pub async fn run(config: &Config, seeds: Seeds) -> ServerResult<()> {
     let Seeds { demo, users, scale } = seeds;
     if !demo && users.is_none() && !scale {
         return Err(ServerError::Usage(
-            "nothing to seed: pass --demo for the demo accounts, --users N for sample accounts, --scale for sample forum posts and consultations".into(),
+            "nothing to seed: pass --demo for the demo accounts, --users N for sample accounts, --scale for sample forum posts, consultations and training".into(),
         ));
     }
     if config.public_url.as_deref().is_some_and(|url| url.starts_with("https://")) {
@@ -74,7 +75,7 @@ async fn seed_demo(db: &sea_orm::DatabaseConnection, config: &Config) -> ServerR
     println!("{:<13} {:<9} email", "role", "district");
     for district in District::ALL {
         for role in Role::ALL {
-            let email = format!("{}.{}@demo.tutela.localhost", role.code(), district.code());
+            let email = demo_email(role, district);
             let name = format!("Demo {} {}", role.code(), district.name());
             let grants = [RoleGrant { role, district }];
             let created = create_active_account(
@@ -91,8 +92,8 @@ async fn seed_demo(db: &sea_orm::DatabaseConnection, config: &Config) -> ServerR
     let consultations = consultations_sample::seed_demo(
         db,
         &WorkingCalendar::for_district(&config.closing_days, District::Milano),
-        &format!("{}.milano@demo.tutela.localhost", Role::Guardian.code()),
-        &format!("{}.milano@demo.tutela.localhost", Role::Jurist.code()),
+        &demo_email(Role::Guardian, District::Milano),
+        &demo_email(Role::Jurist, District::Milano),
     )
     .await?;
     if consultations > 0 {
@@ -112,12 +113,7 @@ async fn seed_demo(db: &sea_orm::DatabaseConnection, config: &Config) -> ServerR
     )
     .await?;
     println!("{:<13} {:<9} {DEMO_GRADUATE}{}", "guardian", "milano", if graduate { "" } else { "  (already there)" });
-    let cycles = cycles_sample::seed_demo(
-        db,
-        |district| format!("{}.{}@demo.tutela.localhost", Role::Trainer.code(), district.code()),
-        DEMO_GRADUATE,
-    )
-    .await?;
+    let cycles = training_sample::seed_demo(db, demo_trainer, DEMO_GRADUATE).await?;
     if cycles > 0 {
         println!(
             "{cycles} demo training cycles: one open for enrolment per district, run by its demo trainer, and one completed in Milano \
@@ -170,7 +166,30 @@ async fn seed_scale(db: &sea_orm::DatabaseConnection, closing_days: &[(District,
     } else {
         println!("sample consultations already there");
     }
+    let txn = db.begin().await?;
+    let created =
+        training_sample::seed_scale(&txn, demo_trainer, &demo_email(Role::Guardian, District::Milano), progress_bar("sample cycles"))
+            .await?;
+    txn.commit().await?;
+    if created {
+        println!(
+            "sample training added: 40 courses and 200 cycles with the sample guardians' progress; a lesson of the cycle the demo \
+             guardian of Milano follows: /training/lessons/{}",
+            training_sample::BENCH_LESSON_ID
+        );
+    } else {
+        println!("sample training already there");
+    }
     Ok(())
+}
+
+/// A demo account's address.
+fn demo_email(role: Role, district: District) -> String {
+    format!("{}.{}@demo.tutela.localhost", role.code(), district.code())
+}
+
+fn demo_trainer(district: District) -> String {
+    demo_email(Role::Trainer, district)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod findable;
 pub mod import;
 pub mod quizzes;
 pub mod render;
+pub mod sample;
 
 use std::collections::HashMap;
 

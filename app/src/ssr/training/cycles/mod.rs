@@ -14,7 +14,6 @@ pub mod places;
 mod progress;
 pub mod register;
 pub mod reminders;
-pub mod sample;
 pub mod sessions;
 
 use std::collections::HashMap;
