@@ -64,7 +64,7 @@ test('a guardian opens a topic and a service worker replies', async ({ page, bro
   await expect(page.getByRole('radio', { name: 'Mai', exact: true })).toBeChecked();
   await page.getByText('Subito, una email per ogni notifica').click();
   await expect(page.getByRole('radio', { name: 'Subito, una email per ogni notifica' })).toBeChecked();
-  await page.getByRole('button', { name: 'Salva' }).click();
+  await page.locator('#set_mail_frequency').getByRole('button', { name: 'Salva' }).click();
   await expect(page.getByRole('status').first()).toContainText('Preferenza per le email salvata');
 
   await page.goto(topic);
