@@ -14,9 +14,18 @@ function base32Decode(text) {
   return Buffer.from(bytes);
 }
 
+/** The number of the 30-second step we are in. */
+function currentStep() {
+  return Math.floor(Date.now() / 1000 / 30);
+}
+
 /** The code for `secret`, `stepsAhead` steps of 30 seconds from now. */
 function totpCode(secret, stepsAhead = 0) {
-  const step = Math.floor(Date.now() / 1000 / 30) + stepsAhead;
+  return codeAt(secret, currentStep() + stepsAhead);
+}
+
+/** The code for `secret` in time step `step`. */
+function codeAt(secret, step) {
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(step));
   const mac = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
@@ -30,4 +39,4 @@ function untilNextStep() {
   return 30_000 - (Date.now() % 30_000) + 100;
 }
 
-module.exports = { demoTotpSecret, totpCode, untilNextStep };
+module.exports = { demoTotpSecret, codeAt, currentStep, totpCode, untilNextStep };
