@@ -89,6 +89,21 @@ pub mod paths {
         format!("/training/cycles/{id}/calendar.ics")
     }
 
+    pub const TRAINING_AUTHORING: &str = "/training/authoring";
+
+    pub fn authoring_course(id: impl std::fmt::Display) -> String {
+        format!("/training/authoring/courses/{id}")
+    }
+
+    /// The course editor, scrolled to module or lesson `part`.
+    pub fn authoring_course_at(id: impl std::fmt::Display, part: impl std::fmt::Display) -> String {
+        format!("/training/authoring/courses/{id}#part-{part}")
+    }
+
+    pub fn authoring_lesson(id: impl std::fmt::Display) -> String {
+        format!("/training/authoring/lessons/{id}")
+    }
+
     pub const TRAINING_CERTIFICATES: &str = "/training/certificates";
     pub const TRAINING_CERTIFICATES_CSV: &str = "/training/certificates.csv";
     pub const VERIFY: &str = "/verify";
@@ -154,6 +169,10 @@ pub mod paths {
     /// The server functions whose forms carry files: their bodies may be
     /// as large as the files they take.
     pub const TAKING_FILES: [&str; 2] = ["/api/consultations/file", "/api/consultations/write"];
+
+    /// The server functions that take a lesson's text, longer than any
+    /// other form's: their bodies may be as large as the longest lesson.
+    pub const TAKING_LESSONS: [&str; 2] = ["/api/training/save_lesson", "/api/markdown/preview"];
 
     pub fn community_topic(id: &str) -> String {
         format!("/community/t/{id}")
@@ -262,6 +281,9 @@ mod table {
                 <Route path=path!("/training/cycles/:id/sessions/:session") view=training::attendance::Attendance ssr=SsrMode::Async/>
                 <Route path=path!("/training/cases/:id") view=training::case_study::CaseStudy ssr=SsrMode::Async/>
                 <Route path=path!("/training/quizzes/:id") view=training::quiz::Quiz ssr=SsrMode::Async/>
+                <Route path=path!("/training/authoring") view=training::authoring::Authoring ssr=SsrMode::Async/>
+                <Route path=path!("/training/authoring/courses/:id") view=training::course_editor::CourseEditor ssr=SsrMode::Async/>
+                <Route path=path!("/training/authoring/lessons/:id") view=training::lesson_editor::LessonEditor ssr=SsrMode::Async/>
                 <Route path=path!("/training/certificates") view=training::certificates::Certificates ssr=SsrMode::Async/>
                 <Route path=path!("/verify") view=training::verify::Verify ssr=SsrMode::Async/>
                 <Route path=path!("/verify/:code") view=training::verify::Verify ssr=SsrMode::Async/>

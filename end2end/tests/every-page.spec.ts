@@ -7,7 +7,7 @@ import { collectBrowserErrors, demoPassword, expect, expectAccessible, signIn, t
 
 const visitorPages = ['/', '/register', '/login', '/password/forgot', '/password/reset/example', '/verify-email/example', '/training', '/community', '/consultations', '/faq', '/privacy', '/search', '/search?q=tutore', '/login/code', '/unsubscribe/example', '/verify', '/verify/ABCD-EFGH-JKMN', '/no-such-page'];
 const memberPages = ['/', '/account', '/account/notifications', '/notifications', '/account/two-factor', '/account/data', '/logout', '/training', '/training/cycles', '/community', '/community/c/brescia', '/community/c/scuola', '/consultations', '/search?q=permesso', '/search?q=permesso&from=31/12/2026'];
-const coordinatorPages = ['/', '/account/two-factor', '/admin', '/admin/users', '/admin/users/invite', '/admin/audit', '/admin/outbox', '/admin/categories', '/training/cycles', '/training/cycles/new', '/training/certificates', '/consultations', '/consultations/queue', '/consultations/replies', '/consultations/stats', '/faq'];
+const coordinatorPages = ['/', '/account/two-factor', '/admin', '/admin/users', '/admin/users/invite', '/admin/audit', '/admin/outbox', '/admin/categories', '/training/cycles', '/training/cycles/new', '/training/certificates', '/training/authoring', '/consultations', '/consultations/queue', '/consultations/replies', '/consultations/stats', '/faq'];
 
 // Accounts no other spec signs in with: their language is changed here.
 const people: [string, string | null, string[]][] = [

@@ -92,20 +92,33 @@ pub async fn refuse_cross_site(State(state): State<AppState>, request: Request, 
 #[derive(Clone, Copy, Debug)]
 pub struct BodyLimits {
     pub form: usize,
+    pub lesson: usize,
     pub with_files: usize,
 }
 
 impl BodyLimits {
     pub fn new(form: usize) -> BodyLimits {
-        use tutela_app::domain::files::{MAX_FILE_BYTES, MAX_FILES};
-        BodyLimits { form, with_files: MAX_FILES * MAX_FILE_BYTES + form.max(256 * 1024) }
+        use tutela_app::{
+            domain::files::{MAX_FILE_BYTES, MAX_FILES},
+            ssr::training::authoring::lessons,
+        };
+        // Form-encoded, a character takes up to three bytes, each up to three characters.
+        let lesson = form.max(lessons::MAX_CHARS * 9 + 64 * 1024);
+        BodyLimits { form, lesson, with_files: MAX_FILES * MAX_FILE_BYTES + form.max(256 * 1024) }
     }
 }
 
 /// Refuses a body declared larger than its path allows, and stops one that
 /// streams past it.
 pub async fn limit_body(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
-    let limit = if paths::TAKING_FILES.contains(&request.uri().path()) { limits.with_files } else { limits.form };
+    let path = request.uri().path();
+    let limit = if paths::TAKING_FILES.contains(&path) {
+        limits.with_files
+    } else if paths::TAKING_LESSONS.contains(&path) {
+        limits.lesson
+    } else {
+        limits.form
+    };
     let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|length| length > limit) {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();

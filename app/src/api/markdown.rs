@@ -5,19 +5,26 @@ use leptos::prelude::*;
 
 use crate::domain::AppError;
 
-/// The HTML `body` renders to, sanitised as a saved post is.
+/// The HTML `body` renders to, sanitised as a saved post is; with
+/// `course`, as a lesson of that course renders (for its authors).
 #[server(endpoint = "markdown/preview")]
-#[allow(clippy::unused_async)]
-pub async fn preview_markdown(body: String) -> Result<String, AppError> {
+pub async fn preview_markdown(body: String, course: Option<String>) -> Result<String, AppError> {
     use crate::{
         api::respond,
         domain::Problem,
-        ssr::{authz, error::ServiceError, user_markdown},
+        ssr::{authz, error::ServiceError, state::app_state, training::authoring, user_markdown},
     };
-    respond::data(authz::require_user().and_then(|_| {
+    let state = app_state()?;
+    let result = async {
+        let reader = authz::require_user()?;
+        if let Some(course) = course {
+            return authoring::lessons::preview(&state, &reader, &course, &body).await;
+        }
         if body.chars().count() > user_markdown::MAX_CHARS {
             return Err(ServiceError::field("body", Problem::PostTooLong));
         }
         Ok(user_markdown::render(&body))
-    }))
+    }
+    .await;
+    respond::data(result)
 }

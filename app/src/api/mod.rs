@@ -78,6 +78,14 @@ pub(crate) mod respond {
         }
     }
 
+    /// Back to the form's page with `values` refilled and nothing said
+    /// wrong: a preview asked for without JavaScript.
+    pub fn shown_again(form: &str, back: &str, values: &[(&str, &str)]) -> Result<(), AppError> {
+        flash::form_kept(&app_state()?, form, values);
+        leptos_axum::redirect(back);
+        Ok(())
+    }
+
     /// [`form`] for a form the page no longer shows once `gone` holds (past
     /// the edit window, on one's own post): the page itself says why.
     pub fn form_unless_gone(form_id: &str, back: &str, gone: Problem, result: ServiceResult<Done>) -> Result<(), AppError> {

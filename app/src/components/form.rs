@@ -207,9 +207,9 @@ pub fn TextField(
     }
 }
 
-/// A labelled multi-line text, such as a post. Its text comes back from
-/// `value` (a server-kept draft), never from the one-shot message, which
-/// is too small for it.
+/// A labelled multi-line text, such as a post. A long text comes back
+/// from `value` (a server-kept draft): the one-shot message is too small
+/// for it, and gives back only a short one (a summary) its form put there.
 #[component]
 pub fn TextArea(
     name: &'static str,
@@ -236,7 +236,7 @@ pub fn TextArea(
                 aria-invalid=problem.map(|_| "true")
                 aria-describedby=described_by
             >
-                {value.unwrap_or_default()}
+                {refill(name).or(value).unwrap_or_default()}
             </textarea>
         </div>
     }

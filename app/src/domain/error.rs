@@ -71,6 +71,14 @@ pub enum Problem {
     ConfirmationMissing,
     LastCoordinator,
     NotFailed,
+    /// A course summary over its length.
+    SummaryTooLong,
+    /// A lesson's text over its length.
+    LessonTooLong,
+    /// A course published before any of its lessons is.
+    NothingPublished,
+    /// A course taken back to draft while a cycle runs it.
+    CourseInUse,
     RequestUnreadable,
     ServerError,
 }
@@ -115,7 +123,7 @@ impl AppError {
             // A jurist's or coordinator's page before two-factor sign-in is on.
             AppError::Forbidden | AppError::Refused(Problem::SecondFactorRequired) => 403,
             // The request's state moved on: reload and see.
-            AppError::Refused(Problem::NotNow | Problem::ReopenWindowOver) => 409,
+            AppError::Refused(Problem::NotNow | Problem::ReopenWindowOver | Problem::NothingPublished | Problem::CourseInUse) => 409,
             AppError::Refused(_) | AppError::Request(_) => 400,
             AppError::Unauthenticated => 401,
             AppError::NotFound => 404,

@@ -3,6 +3,7 @@
 
 mod account;
 pub mod admin;
+pub mod authoring;
 pub mod certificates;
 pub mod community;
 pub mod consultation_stats;

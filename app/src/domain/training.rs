@@ -80,6 +80,8 @@ pub struct CourseCard {
 pub struct Catalogue {
     pub courses: Vec<CourseCard>,
     pub resume: Option<Resume>,
+    /// The reader writes courses: the page leads to the authoring page.
+    pub writes_courses: bool,
 }
 
 /// The lesson to go on with: the first unread one after the last read.

@@ -20,10 +20,14 @@ pub fn MarkdownEditor(
     preview_title: String,
     restored_note: String,
     draft_key: Option<String>,
+    /// For a lesson: the course whose links the preview resolves.
+    #[prop(optional)]
+    preview_course: Option<String>,
 ) -> impl IntoView {
     super::on_page();
     let shown = RwSignal::new(preview);
     let restored = RwSignal::new(false);
+    let preview_course = StoredValue::new(preview_course);
     #[cfg(feature = "hydrate")]
     let edits = RwSignal::new(0_u32);
     #[cfg(feature = "hydrate")]
@@ -40,11 +44,11 @@ pub fn MarkdownEditor(
         if hydrate::is_preview_button(&event) {
             event.prevent_default();
             if let Some(root) = hydrate::editor_of(&event) {
-                hydrate::refresh(&root, shown);
+                hydrate::refresh(&root, shown, preview_course.get_value());
             }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = event;
+        let _ = (event, preview_course);
     };
     let stored_as = draft_key.clone();
     let on_input = move |event: leptos::ev::Event| {
@@ -62,7 +66,7 @@ pub fn MarkdownEditor(
                 set_timeout(
                     move || {
                         if edits.get_untracked() == edit {
-                            hydrate::refresh(&root, shown);
+                            hydrate::refresh(&root, shown, preview_course.get_value());
                         }
                     },
                     std::time::Duration::from_millis(500),
@@ -113,11 +117,13 @@ mod hydrate {
     }
 
     /// Asks the server how the text renders now, and shows it.
-    pub fn refresh(root: &Element, shown: RwSignal<Option<String>>) {
+    pub fn refresh(root: &Element, shown: RwSignal<Option<String>>, course: Option<String>) {
         use leptos::server_fn::ServerFn as _;
         let Some(body) = text_area(root).map(|area| area.value()) else { return };
         leptos::task::spawn_local(async move {
-            if let Some(html) = browser::post(PreviewMarkdown::url(), &[("body", &body)]).await.and_then(|value| value.as_string()) {
+            let mut fields = vec![("body", body.as_str())];
+            fields.extend(course.as_deref().map(|course| ("course", course)));
+            if let Some(html) = browser::post(PreviewMarkdown::url(), &fields).await.and_then(|value| value.as_string()) {
                 shown.set(Some(html));
             }
         });

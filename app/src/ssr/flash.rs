@@ -49,6 +49,16 @@ pub fn form_failed(state: &AppState, form: &str, error: &AppError, values: &[(&s
         AppError::Refused(problem) => vec![crate::domain::FieldProblem { field: String::new(), problem: *problem }],
         _ => return,
     };
+    put_form(state, form, problems, values);
+}
+
+/// Shows `form` again as it was typed, with nothing wrong: after a preview
+/// asked for without JavaScript.
+pub fn form_kept(state: &AppState, form: &str, values: &[(&str, &str)]) {
+    put_form(state, form, Vec::new(), values);
+}
+
+fn put_form(state: &AppState, form: &str, problems: Vec<crate::domain::FieldProblem>, values: &[(&str, &str)]) {
     let feedback = FormFeedback {
         form: form.to_owned(),
         problems,

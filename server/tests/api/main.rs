@@ -8,6 +8,7 @@ mod smtp;
 mod accounts;
 mod admin;
 mod assets;
+mod authoring;
 mod certificates;
 mod community;
 mod consultations;

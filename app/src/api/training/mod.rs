@@ -2,6 +2,7 @@
 //! reader, the glossary and case studies, marking a lesson read and
 //! quizzes; the cycles and certificates in their own modules.
 
+pub mod authoring;
 pub mod certificates;
 pub mod cycles;
 

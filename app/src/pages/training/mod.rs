@@ -2,14 +2,17 @@
 //! the glossary and case studies in their own modules.
 
 pub mod attendance;
+pub mod authoring;
 pub mod case_study;
 pub mod certificates;
 pub mod course;
+pub mod course_editor;
 pub mod cycle;
 pub mod cycle_form;
 pub mod cycles;
 pub mod glossary;
 pub mod lesson;
+pub mod lesson_editor;
 pub mod quiz;
 pub mod verify;
 
@@ -103,7 +106,9 @@ pub(crate) fn ResumePanel(t: &'static Texts, resume: Resume) -> impl IntoView {
 
 #[component]
 fn Courses(t: &'static Texts, catalogue: Catalogue) -> impl IntoView {
-    let Catalogue { courses, resume } = catalogue;
+    let Catalogue { courses, resume, writes_courses } = catalogue;
+    let authoring = writes_courses
+        .then(|| view! { <p><A href=paths::TRAINING_AUTHORING attr:class="btn btn-outline-primary">{t.authoring_title}</A></p> });
     let resume = resume.map(|resume| view! { <ResumePanel t resume/> });
     let list = if courses.is_empty() {
         view! { <p>{t.training_no_courses}</p> }.into_any()
@@ -114,6 +119,7 @@ fn Courses(t: &'static Texts, catalogue: Catalogue) -> impl IntoView {
     view! {
         {resume}
         <h2>{t.training_courses}</h2>
+        {authoring}
         {list}
     }
 }

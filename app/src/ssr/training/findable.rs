@@ -9,7 +9,7 @@ use crate::{
     i18n::Locale,
     routes::paths,
     ssr::{
-        entities::lesson,
+        entities::{course, lesson},
         error::ServiceResult,
         search::{self, Document, analysis},
     },
@@ -18,7 +18,8 @@ use crate::{
 const KIND: &str = "lesson";
 pub const SCOPE: &str = "lessons";
 
-/// Writes `lessons` to the index: the published ones in, any other out.
+/// Writes `lessons`, of a published course, to the index: the published
+/// ones in, any other out.
 pub async fn index_lessons(db: &impl ConnectionTrait, lessons: &[lesson::Model]) -> ServiceResult<()> {
     let (shown, hidden): (Vec<&lesson::Model>, Vec<&lesson::Model>) = lessons.iter().partition(|l| l.status == published());
     for row in hidden {
@@ -44,9 +45,29 @@ pub async fn index_lessons(db: &impl ConnectionTrait, lessons: &[lesson::Model])
     search::put_many(db, documents).await
 }
 
-/// Writes every published lesson to the index; returns how many.
+/// Writes a course's lessons to the index as the course now stands: its
+/// published lessons while it is published, none while it is a draft.
+pub async fn index_course(db: &impl ConnectionTrait, course: &course::Model) -> ServiceResult<()> {
+    let lessons = lesson::Entity::find().filter(lesson::Column::CourseId.eq(course.id)).all(db).await?;
+    if course.status == published() {
+        index_lessons(db, &lessons).await
+    } else {
+        for row in lessons {
+            search::remove(db, KIND, &row.id.to_string()).await?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes every published lesson of a published course to the index;
+/// returns how many.
 pub async fn index_all(db: &impl ConnectionTrait) -> ServiceResult<u64> {
-    let rows = lesson::Entity::find().filter(lesson::Column::Status.eq(published())).all(db).await?;
+    let courses = course::Entity::find().filter(course::Column::Status.eq(published())).all(db).await?;
+    let rows = lesson::Entity::find()
+        .filter(lesson::Column::Status.eq(published()))
+        .filter(lesson::Column::CourseId.is_in(courses.into_iter().map(|c| c.id)))
+        .all(db)
+        .await?;
     index_lessons(db, &rows).await?;
     Ok(rows.len() as u64)
 }

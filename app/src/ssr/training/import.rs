@@ -16,7 +16,7 @@ use sea_orm::{
 };
 
 use super::{
-    published,
+    keep_version, published,
     render::{CourseLinks, render},
 };
 use crate::{
@@ -24,7 +24,7 @@ use crate::{
     ssr::{
         clock,
         content::{self, Bilingual, ContentProblem, Course, Rules},
-        entities::{case_study, course, course_module, glossary_term, lesson, lesson_version, quiz, quiz_choice, quiz_question},
+        entities::{case_study, course, course_module, glossary_term, lesson, quiz, quiz_choice, quiz_question},
         error::{ServiceError, ServiceResult},
     },
 };
@@ -226,10 +226,7 @@ pub async fn import(db: &impl ConnectionTrait, source: &Course) -> ServiceResult
             save(db, before, row, &mut report).await?;
             if before.is_none() || changed_text {
                 report.new_versions += usize::from(changed_text);
-                let kept =
-                    lesson_version::Model { lesson_id, version, body: source_lesson.body.clone(), body_html: html, published_at: now };
-                // The current version is the lesson's own text; only ever added.
-                kept.into_active_model().reset_all().insert(db).await?;
+                keep_version(db, lesson_id, version, &source_lesson.body, html).await?;
             }
         }
 

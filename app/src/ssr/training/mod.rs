@@ -4,6 +4,7 @@
 //! lessons are for signed-in readers, who mark them read; case studies are
 //! whole for trainers and coordinators only.
 
+pub mod authoring;
 pub mod cycles;
 pub mod findable;
 pub mod import;
@@ -21,7 +22,7 @@ use sea_orm::{
 use super::{
     authz::account_id,
     clock,
-    entities::{case_study, course, course_module, glossary_term, lesson, lesson_read, quiz, quiz_attempt, quiz_question},
+    entities::{case_study, course, course_module, glossary_term, lesson, lesson_read, lesson_version, quiz, quiz_attempt, quiz_question},
     error::{ServiceError, ServiceResult},
     state::AppState,
 };
@@ -39,6 +40,21 @@ use crate::{
 
 fn published() -> &'static str {
     PartStatus::Published.code()
+}
+
+/// Keeps `version` of a lesson's text as published: the history behind a
+/// reader's "changed since you read it", only ever added to, whether the
+/// lesson was imported or written in the browser.
+async fn keep_version(db: &impl ConnectionTrait, lesson_id: Uuid, version: i32, body: &str, body_html: String) -> ServiceResult<()> {
+    let row = lesson_version::ActiveModel {
+        lesson_id: Set(lesson_id),
+        version: Set(version),
+        body: Set(body.to_owned()),
+        body_html: Set(body_html),
+        published_at: Set(clock::now()),
+    };
+    lesson_version::Entity::insert(row).exec_without_returning(db).await?;
+    Ok(())
 }
 
 /// An id from a path: anything that is not one is simply not found.
@@ -182,6 +198,7 @@ pub async fn catalogue(state: &AppState, reader: Option<&SessionUser>, locale: L
     }
     if let Some(reader) = reader {
         catalogue.resume = resume_for(state, reader, locale).await?;
+        catalogue.writes_courses = authoring::is_author(reader);
     }
     Ok(catalogue)
 }
