@@ -95,12 +95,24 @@ async fn published_course(db: &impl ConnectionTrait, id: Uuid) -> ServiceResult<
 }
 
 async fn outline(db: &impl ConnectionTrait, course: course::Model) -> ServiceResult<Outline> {
-    let modules = course_module::Entity::find()
-        .filter(course_module::Column::CourseId.eq(course.id))
+    let mut outlines = outlines(db, vec![course]).await?;
+    outlines.pop().ok_or(ServiceError::NotFound)
+}
+
+/// The outlines of `courses`, in their order, in two queries however many
+/// courses there are.
+async fn outlines(db: &impl ConnectionTrait, courses: Vec<course::Model>) -> ServiceResult<Vec<Outline>> {
+    let ids: Vec<Uuid> = courses.iter().map(|c| c.id).collect();
+    let mut modules: HashMap<Uuid, Vec<course_module::Model>> = HashMap::new();
+    for module in course_module::Entity::find()
+        .filter(course_module::Column::CourseId.is_in(ids.clone()))
         .filter(course_module::Column::Status.eq(published()))
         .order_by_asc(course_module::Column::Position)
         .all(db)
-        .await?;
+        .await?
+    {
+        modules.entry(module.course_id).or_default().push(module);
+    }
     let mut lessons: HashMap<Uuid, Vec<LessonHead>> = HashMap::new();
     for head in lesson::Entity::find()
         .select_only()
@@ -112,7 +124,7 @@ async fn outline(db: &impl ConnectionTrait, course: course::Model) -> ServiceRes
             lesson::Column::TitleEn,
             lesson::Column::Version,
         ])
-        .filter(lesson::Column::CourseId.eq(course.id))
+        .filter(lesson::Column::CourseId.is_in(ids))
         .filter(lesson::Column::Status.eq(published()))
         .order_by_asc(lesson::Column::Position)
         .into_model::<LessonHead>()
@@ -121,14 +133,21 @@ async fn outline(db: &impl ConnectionTrait, course: course::Model) -> ServiceRes
     {
         lessons.entry(head.module_id).or_default().push(head);
     }
-    let modules = modules
+    Ok(courses
         .into_iter()
-        .map(|module| {
-            let of_module = lessons.remove(&module.id).unwrap_or_default();
-            (module, of_module)
+        .map(|course| {
+            let modules = modules
+                .remove(&course.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|module| {
+                    let of_module = lessons.remove(&module.id).unwrap_or_default();
+                    (module, of_module)
+                })
+                .collect();
+            Outline { course, modules }
         })
-        .collect();
-    Ok(Outline { course, modules })
+        .collect())
 }
 
 /// The version of each lesson `reader` has read, of those in `lessons`.
@@ -143,6 +162,12 @@ async fn versions_read(db: &impl ConnectionTrait, reader: Option<&SessionUser>, 
         .into_iter()
         .map(|row| (row.lesson_id, row.version))
         .collect())
+}
+
+/// Every lesson `reader` has read: a catalogue's worth of courses in one
+/// indexed read (a learner reads tens of lessons, not thousands).
+async fn all_reads(db: &impl ConnectionTrait, reader: &SessionUser) -> ServiceResult<Vec<lesson_read::Model>> {
+    Ok(lesson_read::Entity::find().filter(lesson_read::Column::UserId.eq(account_id(reader)?)).all(db).await?)
 }
 
 fn read_state(read: &HashMap<Uuid, i32>, head: &LessonHead) -> ReadState {
@@ -181,10 +206,14 @@ pub async fn catalogue(state: &AppState, reader: Option<&SessionUser>, locale: L
         .order_by_asc(course::Column::CreatedAt)
         .all(&state.db)
         .await?;
+    let outlines = outlines(&state.db, courses).await?;
+    let reads = match reader {
+        Some(reader) => all_reads(&state.db, reader).await?,
+        None => Vec::new(),
+    };
+    let read: HashMap<Uuid, i32> = reads.iter().map(|row| (row.lesson_id, row.version)).collect();
     let mut catalogue = Catalogue::default();
-    for course in courses {
-        let outline = outline(&state.db, course).await?;
-        let read = versions_read(&state.db, reader, outline.lessons().map(|head| head.id).collect()).await?;
+    for outline in &outlines {
         let course = &outline.course;
         catalogue.courses.push(CourseCard {
             id: course.id.to_string(),
@@ -193,13 +222,19 @@ pub async fn catalogue(state: &AppState, reader: Option<&SessionUser>, locale: L
             modules: outline.modules.len(),
             lessons: outline.lessons().count(),
             minutes: outline.lessons().map(|head| head.minutes).sum(),
-            progress: reader.map(|_| progress(&outline, &read)),
+            progress: reader.map(|_| progress(outline, &read)),
         });
     }
-    if let Some(reader) = reader {
-        catalogue.resume = resume_for(state, reader, locale).await?;
-        catalogue.writes_courses = authoring::is_author(reader);
-    }
+    // Where to go on, as `resume_for` says, from what is loaded already:
+    // in the course of the last lesson read of those still published.
+    let in_course = |lesson: Uuid| outlines.iter().find(|outline| outline.lessons().any(|head| head.id == lesson));
+    let last = reads.iter().filter(|row| in_course(row.lesson_id).is_some()).max_by_key(|row| row.read_at);
+    catalogue.resume = last.and_then(|last| {
+        let outline = in_course(last.lesson_id)?;
+        let course = &outline.course;
+        resume(outline, &read, locale).map(|lesson| Resume { course: locale.pick(&course.title_it, &course.title_en).to_owned(), lesson })
+    });
+    catalogue.writes_courses = reader.is_some_and(authoring::is_author);
     Ok(catalogue)
 }
 
