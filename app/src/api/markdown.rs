@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::AppError;
 
 /// The HTML `body` renders to, sanitised as a saved post is; with
-/// `course`, as a lesson of that course renders (for its authors).
+/// `course` (not empty), as a lesson of that course renders (for its authors).
 #[server(endpoint = "markdown/preview")]
 pub async fn preview_markdown(body: String, course: Option<String>) -> Result<String, AppError> {
     use crate::{
@@ -17,7 +17,7 @@ pub async fn preview_markdown(body: String, course: Option<String>) -> Result<St
     let state = app_state()?;
     let result = async {
         let reader = authz::require_user()?;
-        if let Some(course) = course {
+        if let Some(course) = course.filter(|c| !c.is_empty()) {
             return authoring::lessons::preview(&state, &reader, &course, &body).await;
         }
         if body.chars().count() > user_markdown::MAX_CHARS {

@@ -20,14 +20,10 @@ pub fn MarkdownEditor(
     preview_title: String,
     restored_note: String,
     draft_key: Option<String>,
-    /// For a lesson: the course whose links the preview resolves.
-    #[prop(optional)]
-    preview_course: Option<String>,
 ) -> impl IntoView {
     super::on_page();
     let shown = RwSignal::new(preview);
     let restored = RwSignal::new(false);
-    let preview_course = StoredValue::new(preview_course);
     #[cfg(feature = "hydrate")]
     let edits = RwSignal::new(0_u32);
     #[cfg(feature = "hydrate")]
@@ -44,11 +40,11 @@ pub fn MarkdownEditor(
         if hydrate::is_preview_button(&event) {
             event.prevent_default();
             if let Some(root) = hydrate::editor_of(&event) {
-                hydrate::refresh(&root, shown, preview_course.get_value());
+                hydrate::refresh(&root, shown);
             }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (event, preview_course);
+        let _ = event;
     };
     let stored_as = draft_key.clone();
     let on_input = move |event: leptos::ev::Event| {
@@ -66,7 +62,7 @@ pub fn MarkdownEditor(
                 set_timeout(
                     move || {
                         if edits.get_untracked() == edit {
-                            hydrate::refresh(&root, shown, preview_course.get_value());
+                            hydrate::refresh(&root, shown);
                         }
                     },
                     std::time::Duration::from_millis(500),
@@ -116,13 +112,15 @@ mod hydrate {
         event.target().and_then(|target| target.dyn_into::<HtmlButtonElement>().ok()).is_some_and(|button| button.name() == "preview")
     }
 
-    /// Asks the server how the text renders now, and shows it.
-    pub fn refresh(root: &Element, shown: RwSignal<Option<String>>, course: Option<String>) {
+    /// Asks the server how the text renders now, and shows it: as a lesson
+    /// of the course an enclosing `data-course` names, or as a post.
+    pub fn refresh(root: &Element, shown: RwSignal<Option<String>>) {
         use leptos::server_fn::ServerFn as _;
         let Some(body) = text_area(root).map(|area| area.value()) else { return };
+        let course =
+            root.closest("[data-course]").ok().flatten().and_then(|lesson| lesson.get_attribute("data-course")).unwrap_or_default();
         leptos::task::spawn_local(async move {
-            let mut fields = vec![("body", body.as_str())];
-            fields.extend(course.as_deref().map(|course| ("course", course)));
+            let fields = [("body", body.as_str()), ("course", course.as_str())];
             if let Some(html) = browser::post(PreviewMarkdown::url(), &fields).await.and_then(|value| value.as_string()) {
                 shown.set(Some(html));
             }

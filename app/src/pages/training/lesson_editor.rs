@@ -82,13 +82,13 @@ fn Lesson(t: &'static Texts, editor: Editor) -> impl IntoView {
         <PostForm action=SaveLesson::url() id="lesson">
             <input type="hidden" name="id" value=id/>
             <PartFieldset t fields=PartFields { title_it, title_en, summary_it, summary_en } lesson=true/>
-            <div id="lesson-preview">
+            // The editor's preview renders the text as a lesson of this course.
+            <div id="lesson-preview" data-course=course_id>
                 <MarkdownEditor
                     preview=preview_html
                     preview_title=t.authoring_preview_title.to_owned()
                     restored_note=String::new()
                     draft_key=None
-                    preview_course=course_id
                 >
                     <TextArea name="body" label=t.authoring_body hint=t.authoring_body_hint value=body rows=20 required=true/>
                     <button type="submit" name="preview" value="1" formnovalidate=true class="btn btn-outline-secondary btn-sm preview-button">
