@@ -104,6 +104,10 @@ pub mod paths {
         format!("/training/authoring/lessons/{id}")
     }
 
+    pub fn authoring_quiz(id: impl std::fmt::Display) -> String {
+        format!("/training/authoring/quizzes/{id}")
+    }
+
     pub const TRAINING_CERTIFICATES: &str = "/training/certificates";
     pub const TRAINING_CERTIFICATES_CSV: &str = "/training/certificates.csv";
     pub const VERIFY: &str = "/verify";
@@ -284,6 +288,7 @@ mod table {
                 <Route path=path!("/training/authoring") view=training::authoring::Authoring ssr=SsrMode::Async/>
                 <Route path=path!("/training/authoring/courses/:id") view=training::course_editor::CourseEditor ssr=SsrMode::Async/>
                 <Route path=path!("/training/authoring/lessons/:id") view=training::lesson_editor::LessonEditor ssr=SsrMode::Async/>
+                <Route path=path!("/training/authoring/quizzes/:id") view=training::quiz_editor::QuizEditor ssr=SsrMode::Async/>
                 <Route path=path!("/training/certificates") view=training::certificates::Certificates ssr=SsrMode::Async/>
                 <Route path=path!("/verify") view=training::verify::Verify ssr=SsrMode::Async/>
                 <Route path=path!("/verify/:code") view=training::verify::Verify ssr=SsrMode::Async/>

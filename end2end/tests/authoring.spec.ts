@@ -1,7 +1,8 @@
 // Writing a course in the browser: a trainer creates a course (a mistake
 // first), adds a module and a lesson, previews its Markdown in place,
-// publishes the lesson and the course, and a guardian reads it from the
-// catalogue. With JavaScript off the preview posts the form and keeps the
+// publishes the lesson, writes the module's quiz (a question refused
+// first), publishes it and the course, and a guardian reads the lesson and
+// passes the quiz. With JavaScript off the preview posts the form and keeps the
 // text. Every page passes axe.
 import { type Page } from '@playwright/test';
 import { demoPassword, expect, expectAccessible, signIn, test, waitForIslands } from './support';
@@ -28,6 +29,8 @@ async function draftLesson(page: Page, course: string, lesson: string) {
 const body = '## Chi iscrive\n\nIl tutore iscrive il minore a scuola (art. 14 l. 47/2017), anche **senza permesso di soggiorno**.';
 
 test('a trainer writes a course, previews and publishes a lesson, and a guardian reads it', async ({ page, browser }) => {
+  // The whole path through four editors, then a learner's.
+  test.slow();
   await signIn(page, 'trainer.brescia@demo.tutela.localhost', demoPassword);
   await page.goto('/training');
   await page.getByRole('link', { name: 'Scrivi i corsi' }).click();
@@ -54,6 +57,31 @@ test('a trainer writes a course, previews and publishes a lesson, and a guardian
   await expectAccessible(page);
 
   await page.locator('.breadcrumb').getByRole('link', { name: 'Scuola e minori' }).click();
+  await page.getByRole('button', { name: 'Aggiungi la verifica' }).click();
+  await expect(page.getByText('Verifica creata come bozza: aggiungi le domande.')).toBeVisible();
+  const question = page.locator('#question-new');
+  await question.getByLabel('Domanda in italiano').fill('Chi iscrive il minore a scuola?');
+  await question.getByLabel('Domanda in inglese').fill('Who enrols the minor at school?');
+  const answers = question.getByRole('group', { name: 'Risposta 1' });
+  await answers.getByLabel('In italiano').fill('Il tutore');
+  await answers.getByLabel('In inglese').fill('The guardian');
+  // The kit draws its own boxes over the native ones: click the label, as a person does.
+  await answers.getByText('Giusta').click();
+  await expect(answers.getByLabel('Giusta')).toBeChecked();
+  await question.getByRole('button', { name: 'Nuova domanda' }).click();
+  await expect(page.getByText('Servono almeno due risposte, ognuna in italiano e in inglese.')).toBeVisible();
+  await expect(question.getByRole('group', { name: 'Risposta 1' }).getByLabel('In italiano')).toHaveValue('Il tutore');
+  const second = question.getByRole('group', { name: 'Risposta 2' });
+  await second.getByLabel('In italiano').fill('Il sindaco');
+  await second.getByLabel('In inglese').fill('The mayor');
+  await question.getByLabel('Spiegazione in italiano').fill("Lo iscrive il tutore, che ne ha la rappresentanza (art. 14 l. 47/2017).");
+  await question.getByRole('button', { name: 'Nuova domanda' }).click();
+  await expect(page.getByText('Domanda salvata.')).toBeVisible();
+  await page.getByRole('button', { name: 'Pubblica la verifica' }).click();
+  await expect(page.getByText('Verifica pubblicata: conta per completare i cicli del corso.')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.locator('.breadcrumb').getByRole('link', { name: 'Scuola e minori' }).click();
   await page.getByRole('button', { name: 'Pubblica il corso' }).click();
   await expect(page.getByText('Corso pubblicato: ora è nel catalogo.')).toBeVisible();
   await expectAccessible(page);
@@ -65,6 +93,13 @@ test('a trainer writes a course, previews and publishes a lesson, and a guardian
   await guardian.getByRole('link', { name: 'Il diritto allo studio' }).click();
   await expect(guardian.getByRole('heading', { level: 1 })).toHaveText('Il diritto allo studio');
   await expect(guardian.locator('.lesson-body strong')).toHaveText('senza permesso di soggiorno');
+  await guardian.getByRole('link', { name: 'Scuola e minori' }).click();
+  await guardian.getByRole('link', { name: /Verifica: L'iscrizione a scuola/ }).click();
+  // The kit draws its own boxes over the native ones: click the label, as a person does.
+  await guardian.locator('label').getByText('Il tutore', { exact: true }).click();
+  await guardian.getByRole('button', { name: 'Invia le risposte' }).click();
+  await expect(guardian.locator('.quiz-result').getByText('Superata', { exact: true })).toBeVisible();
+  await expect(guardian.getByText('art. 14 l. 47/2017')).toBeVisible();
 });
 
 test.describe('with JavaScript off', () => {

@@ -42,13 +42,23 @@ pub struct LessonEntry {
     pub version: i32,
 }
 
-/// A module with its lessons in the course editor.
+/// A module's quiz as the course editor lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizEntry {
+    pub id: String,
+    pub title: String,
+    pub status: PartStatus,
+    pub questions: usize,
+}
+
+/// A module with its lessons and quiz in the course editor.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModuleEntry {
     pub id: String,
     pub fields: PartFields,
     pub status: PartStatus,
     pub lessons: Vec<LessonEntry>,
+    pub quiz: Option<QuizEntry>,
 }
 
 /// `/training/authoring/courses/{id}`.
@@ -98,6 +108,64 @@ pub struct LessonEditor {
     pub versions: Vec<VersionEntry>,
     /// Text kept from a preview or a refused save, with its preview.
     pub draft: Option<Draft>,
+}
+
+/// A quiz's settings, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizSettings {
+    pub title_it: String,
+    pub title_en: String,
+    /// The share of right questions that passes, in percent.
+    pub pass_percent: String,
+    /// Empty for no limit.
+    pub max_attempts: String,
+}
+
+/// One choice of a question, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceFields {
+    pub text_it: String,
+    pub text_en: String,
+    pub right: bool,
+}
+
+/// A question, as typed: what is asked, its choices and the explanation
+/// learners read after answering.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionFields {
+    /// Tick every right choice, rather than the one right choice.
+    pub multiple: bool,
+    pub prompt_it: String,
+    pub prompt_en: String,
+    pub explanation_it: String,
+    pub explanation_en: String,
+    pub choices: Vec<ChoiceFields>,
+}
+
+/// A question in the quiz editor: as saved, or as the author was writing
+/// it when it was refused (`kept`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionEntry {
+    /// Empty for the form of a new question.
+    pub id: String,
+    pub fields: QuestionFields,
+    pub kept: bool,
+}
+
+/// `/training/authoring/quizzes/{id}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizEditor {
+    pub id: String,
+    pub course_id: String,
+    pub course_title: String,
+    pub module_title: String,
+    pub settings: QuizSettings,
+    pub status: PartStatus,
+    pub questions: Vec<QuestionEntry>,
+    /// The form for a new question.
+    pub new_question: QuestionEntry,
+    /// Attempts learners made: changing the questions changes no score given.
+    pub attempts: u64,
 }
 
 /// What the lesson form's button asks for.

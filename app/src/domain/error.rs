@@ -79,6 +79,14 @@ pub enum Problem {
     NothingPublished,
     /// A course taken back to draft while a cycle runs it.
     CourseInUse,
+    /// A quiz's question, choice or explanation over its length.
+    TextTooLong,
+    /// A question with fewer than two choices.
+    FewChoices,
+    /// A question whose right choices do not fit its kind.
+    RightChoices,
+    /// A quiz published without a question.
+    QuizEmpty,
     RequestUnreadable,
     ServerError,
 }
@@ -123,7 +131,9 @@ impl AppError {
             // A jurist's or coordinator's page before two-factor sign-in is on.
             AppError::Forbidden | AppError::Refused(Problem::SecondFactorRequired) => 403,
             // The request's state moved on: reload and see.
-            AppError::Refused(Problem::NotNow | Problem::ReopenWindowOver | Problem::NothingPublished | Problem::CourseInUse) => 409,
+            AppError::Refused(
+                Problem::NotNow | Problem::ReopenWindowOver | Problem::NothingPublished | Problem::CourseInUse | Problem::QuizEmpty,
+            ) => 409,
             AppError::Refused(_) | AppError::Request(_) => 400,
             AppError::Unauthenticated => 401,
             AppError::NotFound => 404,

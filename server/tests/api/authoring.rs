@@ -8,7 +8,7 @@ use reqwest::{Client, StatusCode};
 use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _};
 use tutela_app::{
     domain::{District, Role},
-    ssr::entities::{course, lesson},
+    ssr::entities::{course, lesson, quiz_attempt, quiz_question},
 };
 
 use crate::{
@@ -73,6 +73,36 @@ fn lesson_fields<'a>(id: &'a str, body: &'a str) -> Vec<(&'a str, &'a str)> {
         ("summary_en", "Who enrols the minor at school."),
         ("body", body),
     ]
+}
+
+/// A question's form: `choices` are (Italian, English, right) rows.
+fn question_form<'a>(quiz: &'a str, question: &'a str, multiple: bool, choices: &[(&'a str, &'a str, bool)]) -> Vec<(String, String)> {
+    let mut form: Vec<(String, String)> = [
+        ("quiz", quiz),
+        ("question", question),
+        ("multiple", if multiple { "multiple" } else { "single" }),
+        ("prompt_it", "Chi nomina il tutore volontario?"),
+        ("prompt_en", "Who appoints the volunteer guardian?"),
+        ("explanation_it", "Il tribunale per i minorenni (art. 11 l. 47/2017)."),
+        ("explanation_en", "The juvenile court (art. 11 l. 47/2017)."),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    for (index, (it, en, right)) in choices.iter().enumerate() {
+        form.push((format!("choice_it[{index}]"), (*it).to_owned()));
+        form.push((format!("choice_en[{index}]"), (*en).to_owned()));
+        if *right {
+            form.push((format!("right[{index}]"), index.to_string()));
+        }
+    }
+    form
+}
+
+async fn send(app: &TestApp, client: &Client, action: &str, form: &[(String, String)], json: bool) -> reqwest::Response {
+    let request = client.post(app.url(&format!("/api/training/{action}"))).form(form);
+    let request = if json { request.header("accept", "application/json") } else { request };
+    request.send().await.unwrap()
 }
 
 async fn lesson_row(app: &TestApp, id: &str) -> lesson::Model {
@@ -265,5 +295,81 @@ on_both_engines! {
         assert_eq!(withdraw.status(), StatusCode::CONFLICT);
         let row = course::Entity::find().filter(course::Column::Status.eq("published")).one(&app.db).await.unwrap();
         assert!(row.is_some(), "the course stays published");
+    }
+
+    async fn a_quiz_is_written_checked_and_taken_and_its_scores_stay(app: TestApp) {
+        let author = trainer(&app).await;
+        let (course, module, lesson) = draft_course(&app, &author).await;
+        let mut fields = lesson_fields(&lesson, "Il tutore e la scuola.");
+        fields.push(("publish", "1"));
+        post(&app, &author, "save_lesson", &fields).await;
+        let added = post(&app, &author, "add_quiz", &[("course", &course), ("module", &module)]).await;
+        let quiz = created(&added, "/training/authoring/quizzes/");
+        let again = post(&app, &author, "add_quiz", &[("course", &course), ("module", &module)]).await;
+        assert_eq!(created(&again, "/training/authoring/quizzes/"), quiz, "a module has one quiz");
+        assert_eq!(post_json(&app, &author, "quiz_status", &[("id", &quiz), ("to", "published")]).await.status(), StatusCode::CONFLICT, "not without questions");
+
+        // Bad questions are explained, saved nowhere, and kept for the author.
+        let one_choice = send(&app, &author, "save_question", &question_form(&quiz, "", false, &[("Il tribunale", "The court", true)]), true).await;
+        assert_eq!(one_choice.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(one_choice.text().await.unwrap().contains("FewChoices"));
+        let two_right = question_form(&quiz, "", false, &[("Il tribunale", "The court", true), ("Il sindaco", "The mayor", true), ("Il questore", "The police chief", false)]);
+        let refused = send(&app, &author, "save_question", &two_right, false).await;
+        assert_eq!(location(&refused), format!("/training/authoring/quizzes/{quiz}#question-new"));
+        assert_eq!(app.count("SELECT COUNT(*) FROM quiz_question").await, 0);
+        let (_, editor) = page(&app, &author, &format!("/training/authoring/quizzes/{quiz}")).await;
+        assert!(editor.contains("non è ancora salvata") && editor.contains("Il questore"), "the refused question is given back");
+        let bad_settings = post_json(&app, &author, "save_quiz", &[("id", &quiz), ("title_it", "Verifica"), ("title_en", "Quiz"), ("pass_percent", "150"), ("max_attempts", "0")]).await;
+        assert_eq!(bad_settings.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        // Two good questions, a pass mark of 100% and two attempts.
+        let single = question_form(&quiz, "", false, &[("Il tribunale per i minorenni", "The juvenile court", true), ("Il sindaco", "The mayor", false), ("", "", false)]);
+        assert_eq!(location(&send(&app, &author, "save_question", &single, false).await), format!("/training/authoring/quizzes/{quiz}"));
+        let multiple = question_form(&quiz, "", true, &[("Il tutore", "The guardian", true), ("Il minore", "The minor", true), ("Il vicino", "The neighbour", false)]);
+        send(&app, &author, "save_question", &multiple, false).await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM quiz_question").await, 2);
+        assert_eq!(app.count("SELECT COUNT(*) FROM quiz_choice").await, 5, "empty rows are dropped");
+        assert_eq!(app.count("SELECT COUNT(*) FROM post_draft").await, 0, "the kept question is gone once saved");
+        post(&app, &author, "save_quiz", &[("id", &quiz), ("title_it", "Verifica sulla scuola"), ("title_en", "School quiz"), ("pass_percent", "100"), ("max_attempts", "2")]).await;
+        post(&app, &author, "quiz_status", &[("id", &quiz), ("to", "published")]).await;
+        post(&app, &author, "course_status", &[("id", &course), ("to", "published")]).await;
+
+        // A learner sees no right answer, and passes with every right one.
+        let guardian = app.staff_account("guardian@example.it", &[(Role::Guardian, District::Milano)]).await;
+        let (status, taking) = page(&app, &guardian, &format!("/training/quizzes/{quiz}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(taking.contains("Verifica sulla scuola") && !taking.contains("art. 11 l. 47/2017"), "no explanation before answering");
+        let questions = quiz_question::Entity::find().all(&app.db).await.unwrap();
+        let key = |multiple: bool| questions.iter().find(|q| (q.kind == "multiple") == multiple).unwrap().key.clone();
+        let answers = [format!("{}:a", key(false)), format!("{}:a", key(true)), format!("{}:b", key(true))];
+        let mut form = vec![("id".to_owned(), quiz.clone())];
+        form.extend(answers.iter().enumerate().map(|(index, value)| (format!("answers[{index}]"), value.clone())));
+        guardian.post(app.url("/api/training/answer")).form(&form).send().await.unwrap();
+        let attempt = quiz_attempt::Entity::find().one(&app.db).await.unwrap().expect("an attempt");
+        assert!(attempt.passed && attempt.correct == 2, "{attempt:?}");
+
+        // Changing a question later leaves the score given; removing one too.
+        let multiple_id = questions.iter().find(|q| q.kind == "multiple").unwrap().id.to_string();
+        let changed = question_form(&quiz, &multiple_id, true, &[("Il vicino", "The neighbour", true), ("Il tutore", "The guardian", false)]);
+        send(&app, &author, "save_question", &changed, false).await;
+        post(&app, &author, "remove_question", &[("quiz", &quiz), ("question", &multiple_id)]).await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM quiz_question").await, 1);
+        let attempt = quiz_attempt::Entity::find().one(&app.db).await.unwrap().expect("the attempt");
+        assert!(attempt.passed && attempt.correct == 2);
+
+        // Nobody else writes quizzes.
+        let single_id = questions.iter().find(|q| q.kind == "single").unwrap().id.to_string();
+        for response in [
+            post_json(&app, &guardian, "add_quiz", &[("course", &course), ("module", &module)]).await,
+            post_json(&app, &guardian, "save_quiz", &[("id", &quiz), ("title_it", "Presa"), ("title_en", "Taken"), ("pass_percent", "1"), ("max_attempts", "")]).await,
+            post_json(&app, &guardian, "quiz_status", &[("id", &quiz), ("to", "draft")]).await,
+            post_json(&app, &guardian, "remove_question", &[("quiz", &quiz), ("question", &single_id)]).await,
+            send(&app, &guardian, "save_question", &question_form(&quiz, "", false, &[("A", "A", true), ("B", "B", false)]), true).await,
+        ] {
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{}", response.url());
+        }
+        assert_eq!(page(&app, &guardian, &format!("/training/authoring/quizzes/{quiz}")).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(app.count("SELECT COUNT(*) FROM quiz_question").await, 1);
+        assert_eq!(app.count("SELECT COUNT(*) FROM quiz WHERE status = 'published' AND pass_percent = 100").await, 1);
     }
 }

@@ -1,14 +1,14 @@
 //! Writing courses in the browser: the authoring page, a course with its
-//! modules, and a lesson's editor.
+//! modules, a lesson's editor and a quiz's.
 
-// One argument per field of the lesson form, here and in the browser's stub.
+// One argument per field of the lesson and question forms, here and in the browser's stub.
 #![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
 
 use crate::domain::{
     AppError,
-    authoring::{AuthoringPage, CourseEditor, LessonEditor},
+    authoring::{AuthoringPage, CourseEditor, LessonEditor, QuizEditor},
 };
 
 #[server(endpoint = "training/authoring")]
@@ -265,4 +265,149 @@ pub async fn save_lesson(
         Ok(_) if intent == LessonIntent::Preview => respond::shown_again("lesson", &format!("{back}#lesson-preview"), &values),
         result => respond::form("lesson", &back, &values, result),
     }
+}
+
+/// The quiz of module `module`, made if it has none; its editor opens.
+#[server(endpoint = "training/add_quiz")]
+pub async fn add_quiz(course: String, module: String) -> Result<(), AppError> {
+    use crate::{
+        api::respond::{self, Done},
+        domain::Notice,
+        routes::paths,
+        ssr::{authz, state::app_state, training::authoring},
+    };
+    let state = app_state()?;
+    let result = async {
+        let id = authoring::quizzes::add(&state, &authz::require_user()?, &module).await?;
+        Ok(Done::to(paths::authoring_quiz(id), Notice::QuizAdded))
+    }
+    .await;
+    respond::action("add_quiz", &paths::authoring_course_at(&course, &module), result)
+}
+
+#[server(endpoint = "training/quiz_editor")]
+pub async fn load_quiz_editor(id: String) -> Result<QuizEditor, AppError> {
+    use crate::{
+        api::respond,
+        ssr::{authz, request::request_context, state::app_state, training::authoring},
+    };
+    let state = app_state()?;
+    let context = request_context();
+    respond::data(async { authoring::quizzes::editor(&state, &authz::require_user()?, context.locale, &id).await }.await)
+}
+
+#[server(endpoint = "training/save_quiz")]
+pub async fn save_quiz(id: String, title_it: String, title_en: String, pass_percent: String, max_attempts: String) -> Result<(), AppError> {
+    use crate::{
+        api::respond::{self, Done},
+        domain::{Notice, authoring::QuizSettings},
+        routes::paths,
+        ssr::{authz, state::app_state, training::authoring},
+    };
+    let state = app_state()?;
+    let settings = QuizSettings { title_it, title_en, pass_percent, max_attempts };
+    let back = paths::authoring_quiz(&id);
+    let result = async {
+        authoring::quizzes::save_settings(&state, &authz::require_user()?, &id, &settings).await?;
+        Ok(Done::to(back.clone(), Notice::QuizSaved))
+    }
+    .await;
+    let values = [
+        ("title_it", settings.title_it.as_str()),
+        ("title_en", &settings.title_en),
+        ("pass_percent", &settings.pass_percent),
+        ("max_attempts", &settings.max_attempts),
+    ];
+    respond::form("quiz_settings", &back, &values, result)
+}
+
+/// Publishes the quiz (`to` "published") or takes it back to draft ("draft").
+#[server(endpoint = "training/quiz_status")]
+pub async fn set_quiz_status(id: String, to: String) -> Result<(), AppError> {
+    use crate::{
+        api::respond::{self, Done},
+        domain::{Notice, training::PartStatus},
+        routes::paths,
+        ssr::{authz, state::app_state, training::authoring},
+    };
+    let state = app_state()?;
+    let back = paths::authoring_quiz(&id);
+    let result = async {
+        authoring::quizzes::set_status(&state, &authz::require_user()?, &id, &to).await?;
+        let notice = if to == PartStatus::Published.code() { Notice::QuizPublished } else { Notice::QuizWithdrawn };
+        Ok(Done::to(back.clone(), notice))
+    }
+    .await;
+    respond::action("quiz_status", &back, result)
+}
+
+/// Adds a question (`question` empty) or changes one. `choice_it[i]`,
+/// `choice_en[i]` are the rows of answers; `right[i]` the index of each
+/// row ticked right; `multiple` ticked when several may be right.
+#[server(endpoint = "training/save_question")]
+pub async fn save_question(
+    quiz: String,
+    question: String,
+    multiple: Option<String>,
+    prompt_it: String,
+    prompt_en: String,
+    explanation_it: String,
+    explanation_en: String,
+    choice_it: Option<Vec<String>>,
+    choice_en: Option<Vec<String>>,
+    right: Option<Vec<String>>,
+) -> Result<(), AppError> {
+    use crate::{
+        api::respond::{self, Done},
+        components::form::form_key,
+        domain::{
+            Notice,
+            authoring::{ChoiceFields, QuestionFields},
+        },
+        routes::paths,
+        ssr::{authz, state::app_state, training::authoring},
+    };
+    let state = app_state()?;
+    let (texts_it, texts_en, right) = (choice_it.unwrap_or_default(), choice_en.unwrap_or_default(), right.unwrap_or_default());
+    let choices = (0..texts_it.len().max(texts_en.len()))
+        .map(|index| ChoiceFields {
+            text_it: texts_it.get(index).cloned().unwrap_or_default(),
+            text_en: texts_en.get(index).cloned().unwrap_or_default(),
+            right: right.contains(&index.to_string()),
+        })
+        .collect();
+    let fields = QuestionFields {
+        multiple: multiple.is_some_and(|m| m == "multiple"),
+        prompt_it,
+        prompt_en,
+        explanation_it,
+        explanation_en,
+        choices,
+    };
+    let back = paths::authoring_quiz(&quiz);
+    let result = async {
+        authoring::quizzes::save_question(&state, &authz::require_user()?, &quiz, &question, &fields).await?;
+        Ok(Done::to(back.clone(), Notice::QuestionSaved))
+    }
+    .await;
+    let instance = if question.is_empty() { "new" } else { question.as_str() };
+    respond::form(&form_key("question", Some(instance)), &format!("{back}#question-{instance}"), &[], result)
+}
+
+#[server(endpoint = "training/remove_question")]
+pub async fn remove_question(quiz: String, question: String) -> Result<(), AppError> {
+    use crate::{
+        api::respond::{self, Done},
+        domain::Notice,
+        routes::paths,
+        ssr::{authz, state::app_state, training::authoring},
+    };
+    let state = app_state()?;
+    let back = paths::authoring_quiz(&quiz);
+    let result = async {
+        authoring::quizzes::remove_question(&state, &authz::require_user()?, &quiz, &question).await?;
+        Ok(Done::to(back.clone(), Notice::QuestionRemoved))
+    }
+    .await;
+    respond::action("remove_question", &back, result)
 }

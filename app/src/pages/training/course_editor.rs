@@ -10,7 +10,9 @@ use leptos_router::{components::A, hooks::use_params_map};
 
 use super::authoring::{PartFieldset, PartStatusTag};
 use crate::{
-    api::training::authoring::{AddLesson, AddModule, MovePart, RetirePart, SaveCourse, SaveModule, SetCourseStatus, load_course_editor},
+    api::training::authoring::{
+        AddLesson, AddModule, AddQuiz, MovePart, RetirePart, SaveCourse, SaveModule, SetCourseStatus, load_course_editor,
+    },
     components::{
         form::{PostForm, SubmitButton, TextField},
         page::{LoadError, SignedIn},
@@ -157,7 +159,27 @@ fn RetireButton(course: String, kind: &'static str, id: String, label: &'static 
 
 #[component]
 fn Module(t: &'static Texts, course: String, module: ModuleEntry, place: (usize, usize)) -> impl IntoView {
-    let ModuleEntry { id, fields, status, lessons } = module;
+    let ModuleEntry { id, fields, status, lessons, quiz } = module;
+    let quiz = if let Some(quiz) = quiz {
+        view! {
+            <p class="authoring-quiz">
+                {t.authoring_quiz}": "<A href=paths::authoring_quiz(&quiz.id)>{quiz.title}</A>" "
+                <PartStatusTag t status=quiz.status/>
+                <span class="meta">" · "{fill(t.authoring_questions_count, &[("count", &quiz.questions.to_string())])}</span>
+            </p>
+        }
+        .into_any()
+    } else {
+        let (course, module) = (course.clone(), id.clone());
+        view! {
+            <PostForm action=AddQuiz::url() id="add_quiz" instance=module.clone()>
+                <input type="hidden" name="course" value=course/>
+                <input type="hidden" name="module" value=module/>
+                <SubmitButton label=t.authoring_add_quiz class="btn btn-outline-primary btn-sm"/>
+            </PostForm>
+        }
+        .into_any()
+    };
     let title = use_locale().pick(&fields.title_it, &fields.title_en).to_owned();
     let count = lessons.len();
     let lesson_list = if lessons.is_empty() {
@@ -189,6 +211,7 @@ fn Module(t: &'static Texts, course: String, module: ModuleEntry, place: (usize,
                 </div>
             </div>
             {lesson_list}
+            {quiz}
             <details class="post-action">
                 <summary>{t.authoring_new_lesson}</summary>
                 <PostForm action=AddLesson::url() id="lesson_new" instance=lesson_instance>

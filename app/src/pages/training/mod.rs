@@ -14,6 +14,7 @@ pub mod glossary;
 pub mod lesson;
 pub mod lesson_editor;
 pub mod quiz;
+pub mod quiz_editor;
 pub mod verify;
 
 use leptos::prelude::*;

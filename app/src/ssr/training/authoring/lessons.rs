@@ -7,10 +7,10 @@
 
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, EntityTrait as _, IntoActiveModel as _, QueryFilter as _,
-    QueryOrder as _, TransactionTrait as _, prelude::Uuid, sea_query::Expr,
+    QueryOrder as _, prelude::Uuid,
 };
 
-use super::{after, authored_course, authored_module, checked_fields, new_key, record, require_author, status_of, touch};
+use super::{after, authored_course, authored_module, begin_write, checked_fields, new_key, record, require_author, status_of, touch};
 use crate::{
     domain::{
         Problem, SessionUser,
@@ -85,7 +85,7 @@ pub async fn add(state: &AppState, reader: &SessionUser, module_id: &str, title_
     require_author(reader)?;
     let titles = PartFields { title_it: title_it.to_owned(), title_en: title_en.to_owned(), ..PartFields::default() };
     let titles = checked_fields(&titles)?;
-    let txn = state.db.begin().await?;
+    let txn = begin_write(state).await?;
     let (module, course) = authored_module(&txn, parse_id(module_id)?).await?;
     touch(&txn, course.id).await?;
     if module.status == PartStatus::Retired.code() {
@@ -223,14 +223,7 @@ pub async fn save(state: &AppState, reader: &SessionUser, id: &str, fields: &Les
             return Err(error);
         }
     };
-    let txn = state.db.begin().await?;
-    // A write first: on SQLite the transaction holds the write lock from
-    // here, so two authors saving at once publish one version each.
-    lesson::Entity::update_many()
-        .col_expr(lesson::Column::UpdatedAt, Expr::col(lesson::Column::UpdatedAt))
-        .filter(lesson::Column::Id.eq(before.id))
-        .exec(&txn)
-        .await?;
+    let txn = begin_write(state).await?;
     let (before, course) = authored_lesson(&txn, before.id).await?;
     let was_published = before.status == PartStatus::Published.code();
     let publish = was_published || intent == LessonIntent::Publish;
@@ -280,7 +273,7 @@ pub async fn save(state: &AppState, reader: &SessionUser, id: &str, fields: &Les
 /// stays.
 pub async fn retire(state: &AppState, reader: &SessionUser, id: &str) -> ServiceResult<Uuid> {
     require_author(reader)?;
-    let txn = state.db.begin().await?;
+    let txn = begin_write(state).await?;
     let (row, course) = authored_lesson(&txn, parse_id(id)?).await?;
     touch(&txn, course.id).await?;
     lesson::ActiveModel {

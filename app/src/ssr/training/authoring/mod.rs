@@ -7,17 +7,21 @@
 //! Every change is audited.
 
 pub mod lessons;
+pub mod quizzes;
+
+use std::collections::HashMap;
 
 use sea_orm::{
-    ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, EntityTrait as _, IntoActiveModel as _,
-    PaginatorTrait as _, QueryFilter as _, QueryOrder as _, TransactionTrait as _, prelude::Uuid,
+    ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DatabaseTransaction, EntityTrait as _,
+    IntoActiveModel as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _, TransactionTrait as _, prelude::Uuid,
+    sea_query::Expr,
 };
 
 use super::{cycles::staff_districts, findable, parse_id};
 use crate::{
     domain::{
         Problem, Role, SessionUser,
-        authoring::{AuthoredCourse, AuthoringPage, CourseEditor, Direction, LessonEntry, ModuleEntry, PartFields},
+        authoring::{AuthoredCourse, AuthoringPage, CourseEditor, Direction, LessonEntry, ModuleEntry, PartFields, QuizEntry},
         cycles::CycleStatus,
         training::PartStatus,
     },
@@ -26,7 +30,7 @@ use crate::{
         audit::{self, AuditRecord},
         authz::account_id,
         clock,
-        entities::{course, course_module, lesson, training_cycle},
+        entities::{course, course_module, lesson, quiz, quiz_question, training_cycle},
         error::{ServiceError, ServiceResult, Validation},
         state::AppState,
     },
@@ -116,6 +120,21 @@ async fn record(
     audit::record(db, entry).await
 }
 
+/// A transaction whose first statement writes (nothing), so that on
+/// SQLite it holds the write lock from the start: a transaction that reads
+/// first cannot take the lock once another connection has written (a job,
+/// another author), and the save would fail. On PostgreSQL it costs a
+/// no-op update.
+async fn begin_write(state: &AppState) -> ServiceResult<DatabaseTransaction> {
+    let txn = state.db.begin().await?;
+    course::Entity::update_many()
+        .col_expr(course::Column::UpdatedAt, Expr::col(course::Column::UpdatedAt))
+        .filter(course::Column::Id.eq(Uuid::nil()))
+        .exec(&txn)
+        .await?;
+    Ok(txn)
+}
+
 /// A course changed: its date moves, so the authoring page lists it first.
 async fn touch(db: &impl ConnectionTrait, course: Uuid) -> ServiceResult<()> {
     course::ActiveModel { id: Set(course), updated_at: Set(clock::now()), ..Default::default() }.update(db).await?;
@@ -127,13 +146,20 @@ async fn touch(db: &impl ConnectionTrait, course: Uuid) -> ServiceResult<()> {
 pub async fn overview(state: &AppState, reader: &SessionUser, locale: Locale) -> ServiceResult<AuthoringPage> {
     require_author(reader)?;
     let courses = course::Entity::find().order_by_desc(course::Column::UpdatedAt).all(&state.db).await?;
+    let counts: HashMap<Uuid, i64> = lesson::Entity::find()
+        .select_only()
+        .column(lesson::Column::CourseId)
+        .column_as(lesson::Column::Id.count(), "lessons")
+        .filter(lesson::Column::Status.ne(PartStatus::Retired.code()))
+        .group_by(lesson::Column::CourseId)
+        .into_tuple::<(Uuid, i64)>()
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .collect();
     let mut page = AuthoringPage::default();
     for row in courses {
-        let lessons = lesson::Entity::find()
-            .filter(lesson::Column::CourseId.eq(row.id))
-            .filter(lesson::Column::Status.ne(PartStatus::Retired.code()))
-            .count(&state.db)
-            .await?;
+        let lessons = counts.get(&row.id).copied().unwrap_or(0);
         let entry = AuthoredCourse {
             id: row.id.to_string(),
             title: locale.pick(&row.title_it, &row.title_en).to_owned(),
@@ -164,7 +190,7 @@ pub async fn create_course(state: &AppState, reader: &SessionUser, fields: &Part
         created_at: now,
         updated_at: now,
     };
-    let txn = state.db.begin().await?;
+    let txn = begin_write(state).await?;
     row.into_active_model().insert(&txn).await?;
     record(&txn, reader, "course.created", ("course", id), String::new()).await?;
     txn.commit().await?;
@@ -200,9 +226,18 @@ pub async fn course_editor(state: &AppState, reader: &SessionUser, locale: Local
         .order_by_asc(lesson::Column::Position)
         .all(db)
         .await?;
+    let quizzes =
+        quiz::Entity::find().filter(quiz::Column::CourseId.eq(course.id)).filter(quiz::Column::Status.ne(retired)).all(db).await?;
+    let questions = quiz_question::Entity::find().filter(quiz_question::Column::QuizId.is_in(quizzes.iter().map(|q| q.id))).all(db).await?;
     let modules = modules
         .into_iter()
         .map(|module| ModuleEntry {
+            quiz: quizzes.iter().find(|q| q.module_id == module.id).map(|q| QuizEntry {
+                id: q.id.to_string(),
+                title: locale.pick(&q.title_it, &q.title_en).to_owned(),
+                status: status_of(&q.status),
+                questions: questions.iter().filter(|question| question.quiz_id == q.id).count(),
+            }),
             id: module.id.to_string(),
             status: status_of(&module.status),
             lessons: lessons
@@ -241,7 +276,7 @@ pub async fn course_editor(state: &AppState, reader: &SessionUser, locale: Local
 pub async fn save_course(state: &AppState, reader: &SessionUser, id: &str, fields: &PartFields) -> ServiceResult<()> {
     require_author(reader)?;
     let fields = checked_fields(fields)?;
-    let txn = state.db.begin().await?;
+    let txn = begin_write(state).await?;
     let course = authored_course(&txn, parse_id(id)?).await?;
     course::ActiveModel {
         id: Set(course.id),
@@ -265,7 +300,7 @@ pub async fn save_course(state: &AppState, reader: &SessionUser, id: &str, field
 pub async fn set_course_status(state: &AppState, reader: &SessionUser, id: &str, to: &str) -> ServiceResult<()> {
     require_author(reader)?;
     let to = PartStatus::from_code(to).filter(|s| *s != PartStatus::Retired).ok_or(ServiceError::Refused(Problem::NotNow))?;
-    let txn = state.db.begin().await?;
+    let txn = begin_write(state).await?;
     let course = authored_course(&txn, parse_id(id)?).await?;
     if status_of(&course.status) == to {
         return Ok(());
@@ -305,7 +340,7 @@ fn after(last: Option<i32>) -> i32 {
 pub async fn add_module(state: &AppState, reader: &SessionUser, course_id: &str, fields: &PartFields) -> ServiceResult<Uuid> {
     require_author(reader)?;
     let fields = checked_fields(fields)?;
-    let txn = state.db.begin().await?;
+    let txn = begin_write(state).await?;
     let course = authored_course(&txn, parse_id(course_id)?).await?;
     touch(&txn, course.id).await?;
     let last = course_module::Entity::find()
@@ -338,7 +373,7 @@ pub async fn add_module(state: &AppState, reader: &SessionUser, course_id: &str,
 pub async fn save_module(state: &AppState, reader: &SessionUser, id: &str, fields: &PartFields) -> ServiceResult<Uuid> {
     require_author(reader)?;
     let fields = checked_fields(fields)?;
-    let txn = state.db.begin().await?;
+    let txn = begin_write(state).await?;
     let (module, course) = authored_module(&txn, parse_id(id)?).await?;
     touch(&txn, course.id).await?;
     course_module::ActiveModel {
@@ -356,10 +391,10 @@ pub async fn save_module(state: &AppState, reader: &SessionUser, id: &str, field
     Ok(course.id)
 }
 
-/// Takes a module, and so its lessons, out of the course; its course.
+/// Takes a module, and so its lessons and quiz, out of the course; its course.
 pub async fn retire_module(state: &AppState, reader: &SessionUser, id: &str) -> ServiceResult<Uuid> {
     require_author(reader)?;
-    let txn = state.db.begin().await?;
+    let txn = begin_write(state).await?;
     let (module, course) = authored_module(&txn, parse_id(id)?).await?;
     touch(&txn, course.id).await?;
     let retired = PartStatus::Retired.code();
@@ -367,6 +402,11 @@ pub async fn retire_module(state: &AppState, reader: &SessionUser, id: &str) -> 
     lesson::Entity::update_many()
         .col_expr(lesson::Column::Status, retired.into())
         .filter(lesson::Column::ModuleId.eq(module.id))
+        .exec(&txn)
+        .await?;
+    quiz::Entity::update_many()
+        .col_expr(quiz::Column::Status, retired.into())
+        .filter(quiz::Column::ModuleId.eq(module.id))
         .exec(&txn)
         .await?;
     findable::index_course(&txn, &course).await?;
@@ -382,7 +422,7 @@ pub async fn move_part(state: &AppState, reader: &SessionUser, kind: &str, id: &
     require_author(reader)?;
     let direction = Direction::from_code(direction).ok_or(ServiceError::Refused(Problem::NotNow))?;
     let id = parse_id(id)?;
-    let txn = state.db.begin().await?;
+    let txn = begin_write(state).await?;
     let course = match kind {
         "module" => {
             let (module, course) = authored_module(&txn, id).await?;
