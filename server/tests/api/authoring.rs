@@ -167,6 +167,8 @@ on_both_engines! {
         assert!(outline.contains("Aggiornata"), "the reader sees that the lesson changed since they read it");
         let (_, reader) = page(&app, &guardian, &format!("/training/lessons/{lesson}")).await;
         assert!(reader.contains("art. 38 d.lgs. 286/1998"));
+        let (_, found) = page(&app, &guardian, "/search?q=soggiorno").await;
+        assert!(found.contains(&format!("/training/lessons/{lesson}")), "the published lesson is in the search with its new text");
         let (_, editor) = page(&app, &author, &format!("/training/authoring/lessons/{lesson}")).await;
         assert!(editor.contains("Versione 2") && editor.contains("Versione 1"), "the editor lists the versions");
 

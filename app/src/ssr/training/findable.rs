@@ -45,6 +45,16 @@ pub async fn index_lessons(db: &impl ConnectionTrait, lessons: &[lesson::Model])
     search::put_many(db, documents).await
 }
 
+/// Writes one lesson of `course` to the index as both now stand: in while
+/// the lesson and its course are published, out otherwise.
+pub async fn index_lesson(db: &impl ConnectionTrait, course: &course::Model, lesson: &lesson::Model) -> ServiceResult<()> {
+    if course.status == published() {
+        index_lessons(db, std::slice::from_ref(lesson)).await
+    } else {
+        search::remove(db, KIND, &lesson.id.to_string()).await
+    }
+}
+
 /// Writes a course's lessons to the index as the course now stands: its
 /// published lessons while it is published, none while it is a draft.
 pub async fn index_course(db: &impl ConnectionTrait, course: &course::Model) -> ServiceResult<()> {

@@ -10,7 +10,9 @@ use sea_orm::{
     QueryOrder as _, prelude::Uuid,
 };
 
-use super::{after, authored_course, authored_module, begin_write, checked_fields, new_key, record, require_author, status_of, touch};
+use super::{
+    after, authored_course, authored_module, begin_write, check_part, checked_fields, new_key, record, require_author, status_of, touch,
+};
 use crate::{
     domain::{
         Problem, SessionUser,
@@ -22,7 +24,7 @@ use crate::{
         authz::account_id,
         clock, drafts,
         entities::{case_study, course, course_module, glossary_term, lesson, lesson_version},
-        error::{ServiceError, ServiceResult},
+        error::{ServiceError, ServiceResult, Validation},
         state::AppState,
         training::{
             findable, keep_version, parse_id,
@@ -171,33 +173,21 @@ pub async fn editor(state: &AppState, reader: &SessionUser, locale: Locale, id: 
 
 /// The fields trimmed and checked, with the body kept as typed.
 fn checked(fields: &LessonFields) -> ServiceResult<LessonFields> {
-    let parts = PartFields {
+    let mut validation = Validation::default();
+    let part = PartFields {
         title_it: fields.title_it.clone(),
         title_en: fields.title_en.clone(),
         summary_it: fields.summary_it.clone(),
         summary_en: fields.summary_en.clone(),
     };
-    let body_problem = if fields.body.trim().is_empty() {
-        Some(Problem::Required)
-    } else {
-        (fields.body.chars().count() > MAX_CHARS).then_some(Problem::LessonTooLong)
-    };
-    let parts = match (checked_fields(&parts), body_problem) {
-        (Ok(parts), None) => parts,
-        (Ok(_), Some(problem)) => return Err(ServiceError::field("body", problem)),
-        (Err(ServiceError::Invalid(mut problems)), Some(problem)) => {
-            problems.push(crate::domain::FieldProblem { field: "body".to_owned(), problem });
-            return Err(ServiceError::Invalid(problems));
-        }
-        (Err(error), _) => return Err(error),
-    };
-    Ok(LessonFields {
-        title_it: parts.title_it,
-        title_en: parts.title_en,
-        summary_it: parts.summary_it,
-        summary_en: parts.summary_en,
-        body: fields.body.clone(),
-    })
+    let PartFields { title_it, title_en, summary_it, summary_en } = check_part(&mut validation, &part);
+    if fields.body.trim().is_empty() {
+        validation.add("body", Problem::Required);
+    } else if fields.body.chars().count() > MAX_CHARS {
+        validation.add("body", Problem::LessonTooLong);
+    }
+    validation.finish()?;
+    Ok(LessonFields { title_it, title_en, summary_it, summary_en, body: fields.body.clone() })
 }
 
 /// Saves lesson `id` as `intent` asks: keeps a draft's text (`Save`), shows
@@ -232,7 +222,7 @@ pub async fn save(state: &AppState, reader: &SessionUser, id: &str, fields: &Les
     let version = before.version + i32::from(new_version);
     let now = clock::now();
     let status = if publish { PartStatus::Published } else { PartStatus::Draft };
-    lesson::ActiveModel {
+    let saved = lesson::ActiveModel {
         id: Set(before.id),
         title_it: Set(fields.title_it),
         title_en: Set(fields.title_en),
@@ -261,7 +251,7 @@ pub async fn save(state: &AppState, reader: &SessionUser, id: &str, fields: &Les
             .await?;
     }
     touch(&txn, course.id).await?;
-    findable::index_course(&txn, &course).await?;
+    findable::index_lesson(&txn, &course, &saved).await?;
     drafts::forget(&txn, author, &target).await?;
     let action = if new_version { "course.lesson_published" } else { "course.lesson_saved" };
     record(&txn, reader, action, ("course", course.id), format!("{} v{version}", before.id)).await?;
@@ -276,7 +266,7 @@ pub async fn retire(state: &AppState, reader: &SessionUser, id: &str) -> Service
     let txn = begin_write(state).await?;
     let (row, course) = authored_lesson(&txn, parse_id(id)?).await?;
     touch(&txn, course.id).await?;
-    lesson::ActiveModel {
+    let retired = lesson::ActiveModel {
         id: Set(row.id),
         status: Set(PartStatus::Retired.code().to_owned()),
         updated_at: Set(clock::now()),
@@ -284,7 +274,7 @@ pub async fn retire(state: &AppState, reader: &SessionUser, id: &str) -> Service
     }
     .update(&txn)
     .await?;
-    findable::index_course(&txn, &course).await?;
+    findable::index_lesson(&txn, &course, &retired).await?;
     record(&txn, reader, "course.lesson_retired", ("course", course.id), row.id.to_string()).await?;
     txn.commit().await?;
     Ok(course.id)

@@ -66,27 +66,45 @@ fn new_key(prefix: &str, id: Uuid) -> String {
     format!("{prefix}-{}", &id.simple().to_string()[..8])
 }
 
-/// Title and summary in both languages, trimmed and checked.
-fn checked_fields(fields: &PartFields) -> ServiceResult<PartFields> {
-    let mut validation = Validation::default();
+/// Checks titles in both languages (a course's, a module's, a lesson's, a
+/// quiz's), recording what is wrong in `validation`.
+fn check_titles(validation: &mut Validation, title_it: &str, title_en: &str) {
+    for (field, title) in [("title_it", title_it), ("title_en", title_en)] {
+        if !TITLE_CHARS.contains(&title.chars().count()) {
+            validation.add(field, Problem::TitleInvalid);
+        }
+    }
+}
+
+/// Title and summary in both languages, trimmed; what is wrong goes into
+/// `validation`.
+fn check_part(validation: &mut Validation, fields: &PartFields) -> PartFields {
     let trimmed = PartFields {
         title_it: fields.title_it.trim().to_owned(),
         title_en: fields.title_en.trim().to_owned(),
         summary_it: fields.summary_it.trim().to_owned(),
         summary_en: fields.summary_en.trim().to_owned(),
     };
-    for (field, title) in [("title_it", &trimmed.title_it), ("title_en", &trimmed.title_en)] {
-        if !TITLE_CHARS.contains(&title.chars().count()) {
-            validation.add(field, Problem::TitleInvalid);
-        }
-    }
+    check_titles(validation, &trimmed.title_it, &trimmed.title_en);
     for (field, summary) in [("summary_it", &trimmed.summary_it), ("summary_en", &trimmed.summary_en)] {
         if summary.chars().count() > SUMMARY_CHARS {
             validation.add(field, Problem::SummaryTooLong);
         }
     }
+    trimmed
+}
+
+/// Title and summary in both languages, trimmed and checked.
+fn checked_fields(fields: &PartFields) -> ServiceResult<PartFields> {
+    let mut validation = Validation::default();
+    let trimmed = check_part(&mut validation, fields);
     validation.finish()?;
     Ok(trimmed)
+}
+
+/// The state a course or quiz is asked to move to: published or draft.
+fn publishing_state(to: &str) -> ServiceResult<PartStatus> {
+    PartStatus::from_code(to).filter(|s| *s != PartStatus::Retired).ok_or(ServiceError::Refused(Problem::NotNow))
 }
 
 /// An authored course, for its author to change; a course from the
@@ -299,7 +317,7 @@ pub async fn save_course(state: &AppState, reader: &SessionUser, id: &str, field
 /// lessons enter or leave the search with it.
 pub async fn set_course_status(state: &AppState, reader: &SessionUser, id: &str, to: &str) -> ServiceResult<()> {
     require_author(reader)?;
-    let to = PartStatus::from_code(to).filter(|s| *s != PartStatus::Retired).ok_or(ServiceError::Refused(Problem::NotNow))?;
+    let to = publishing_state(to)?;
     let txn = begin_write(state).await?;
     let course = authored_course(&txn, parse_id(id)?).await?;
     if status_of(&course.status) == to {

@@ -12,7 +12,9 @@ use sea_orm::{
     PaginatorTrait as _, QueryFilter as _, QueryOrder as _, prelude::Uuid,
 };
 
-use super::{authored_course, authored_module, begin_write, new_key, record, require_author, status_of, touch};
+use super::{
+    authored_course, authored_module, begin_write, check_titles, new_key, publishing_state, record, require_author, status_of, touch,
+};
 use crate::{
     domain::{
         FieldProblem, Problem, SessionUser,
@@ -33,7 +35,6 @@ use crate::{
 const DEFAULT_PASS_PERCENT: i16 = 70;
 const PASS_PERCENT: std::ops::RangeInclusive<i16> = 1..=100;
 const MAX_ATTEMPTS: std::ops::RangeInclusive<i32> = 1..=20;
-const TITLE_CHARS: std::ops::RangeInclusive<usize> = 3..=150;
 /// A prompt, a choice or an explanation at most.
 pub const TEXT_CHARS: usize = 1000;
 /// Choices a question may have; the form offers this many rows.
@@ -180,11 +181,7 @@ pub async fn save_settings(state: &AppState, reader: &SessionUser, id: &str, set
     require_author(reader)?;
     let mut validation = Validation::default();
     let (title_it, title_en) = (settings.title_it.trim(), settings.title_en.trim());
-    for (field, title) in [("title_it", title_it), ("title_en", title_en)] {
-        if !TITLE_CHARS.contains(&title.chars().count()) {
-            validation.add(field, Problem::TitleInvalid);
-        }
-    }
+    check_titles(&mut validation, title_it, title_en);
     let pass_percent = settings.pass_percent.trim().parse::<i16>().ok().filter(|p| PASS_PERCENT.contains(p));
     if pass_percent.is_none() {
         validation.add("pass_percent", Problem::NumberOutOfRange);
@@ -219,7 +216,7 @@ pub async fn save_settings(state: &AppState, reader: &SessionUser, id: &str, set
 /// back to draft ("draft").
 pub async fn set_status(state: &AppState, reader: &SessionUser, id: &str, to: &str) -> ServiceResult<()> {
     require_author(reader)?;
-    let to = PartStatus::from_code(to).filter(|s| *s != PartStatus::Retired).ok_or(ServiceError::Refused(Problem::NotNow))?;
+    let to = publishing_state(to)?;
     let txn = begin_write(state).await?;
     let (row, course) = authored_quiz(&txn, parse_id(id)?).await?;
     if to == PartStatus::Published && quiz_question::Entity::find().filter(quiz_question::Column::QuizId.eq(row.id)).count(&txn).await? == 0
